@@ -1,0 +1,49 @@
+"""Russian fact extractor: entities, officials and (later) numeric facts and events
+from Russian news and business texts.
+
+    >>> import extractor
+    >>> nlp = extractor.load()
+    >>> record = nlp.extract("Губернатор Смоленской области Василий Анохин …")
+
+Importing the package loads nothing; `load()` is the one explicit load step.
+"""
+from __future__ import annotations
+
+from .pipeline import Pipeline
+
+__all__ = ["Pipeline", "load"]
+__version__ = "0.1.0"
+
+
+def load(with_tokens: bool = False, with_text: bool = False) -> Pipeline:
+    """Build the pipeline: one pymorphy3 analyser, slovnet NER, gazetteer, lexicons."""
+    import spacy
+
+    from .blocks import Blocks
+    from .clean import Clean
+    from .dates import DateRecognizer, Dates
+    from .geo.gazetteer import Gazetteer
+    from .locations import Locations
+    from .morph import Morph
+    from .ner import NER
+    from .normalize import Normalize, Normalizer
+    from .officials import Officials
+    from .positions import PositionLexicon, Positions
+    from .segment import Segment
+    from .spacy_doc import SpacyEntities
+
+    morph = Morph.load()
+    normalizer = Normalizer(morph)
+    stages = [
+        Clean(),
+        Blocks(),
+        Segment(morph, spacy.blank("ru").vocab),
+        NER.load(),
+        Locations(Gazetteer.load(morph)),
+        Dates(DateRecognizer()),
+        Positions(PositionLexicon.load(), morph, normalizer),
+        Normalize(normalizer),
+        Officials(),
+        SpacyEntities(),
+    ]
+    return Pipeline(stages, with_tokens=with_tokens, with_text=with_text)

@@ -1,0 +1,62 @@
+"""The working state of one document as it flows through the pipeline.
+
+Each stage fills the fields it declares in `provides`; the pipeline checks,
+when it is built, that every field a stage `requires` was provided earlier.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Any
+
+from .records import Block, Entity, ErrorInfo, Official, Person, Span
+
+
+@dataclass
+class Token:
+    """A razdel token: the hot path works on these, the spaCy Doc is built from them."""
+
+    text: str
+    start: int
+    end: int
+    sent: int  # index of its sentence
+    lemma: str = ""
+    tag: str = ""  # OpenCorpora tag of the most probable parse
+
+
+@dataclass
+class Document:
+    id: str
+    text: str  # exactly as decoded from the input
+    source: str | None = None
+    encoding: str | None = None
+    date: dt.date | None = None  # publication date when known: resolves relative dates
+
+    clean: str = ""  # same length as `text`: offsets stay valid
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    spacy: Any = None  # spacy.tokens.Doc over `text`
+    entities: list[Entity] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
+    errors: list[ErrorInfo] = field(default_factory=list)
+    failed: bool = False  # a stage raised: later stages skip the document
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens that start inside [start, end), found by bisection."""
+        if len(self._starts) != len(self.tokens):
+            self._starts = [t.start for t in self.tokens]
+        return range(bisect_left(self._starts, start), bisect_left(self._starts, end))
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        span = self.token_range(start, end)
+        return self.tokens[span.start : span.stop]
+
+    def block_at(self, offset: int) -> Block:
+        for block in self.blocks:
+            if block.start <= offset < block.end:
+                return block
+        return self.blocks[-1]

@@ -1,0 +1,1 @@
+"""Geography gazetteer: countries, Russian federal subjects and cities."""

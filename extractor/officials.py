@@ -1,0 +1,141 @@
+"""Link: persons merged per document, and officials — who holds which position where.
+
+Persons: every PER mention joins the person whose surname it shares within the
+same scope (the article, or one related snippet: a snippet's "Богомаз" is never
+the article's). Officials: an ordered list of small named rules, as razdel does
+for sentence breaks; the first that fires links a position to a person, and
+its name travels in the record so that a wrong link can be explained.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .document import Document
+from .morph import fold
+from .records import Entity, Official, Person
+
+APPOSITION = re.compile(r"^\s*(?:,|\(|[—–-])\s*$")  # "Анохин, губернатор", "Анохин — губернатор"
+LIST_JOINT = re.compile(r"^\s*(?:,|и|,\s*и)\s*$")  # "Михаил Мурашко и Александр Ходжаев"
+
+
+def scope(block_id: str) -> str:
+    return block_id if block_id.startswith("related") else "article"
+
+
+def link_persons(doc: Document) -> list[Person]:
+    persons: list[Person] = []
+    by_surname: dict[tuple[str, str], Person] = {}
+    mentions = sorted((e for e in doc.entities if e.type == "PER"), key=lambda e: -len(e.normal.split()))
+    for ent in mentions:  # full names first, so that a bare surname finds its person
+        words = ent.normal.split()
+        key = (scope(ent.block), fold(words[-1]) if words else "")
+        person = by_surname.get(key)
+        if person is None or (len(words) > 1 and len(person.name.split()) > 1 and fold(person.name.split()[0]) != fold(words[0])):
+            person = Person(f"P{len(persons) + 1}", ent.normal, block=ent.block)
+            persons.append(person)
+            by_surname.setdefault(key, person)
+        person.mentions.append((ent.start, ent.end))
+        ent.person = person.id
+    for person in persons:
+        person.mentions.sort()
+    return sorted(persons, key=lambda p: p.mentions[0])
+
+
+@dataclass
+class Candidate:
+    position: Entity
+    person: Entity
+    rule: str
+
+
+def gap(doc: Document, left: Entity, right: Entity) -> str:
+    return doc.text[left.end : right.start] if left.end <= right.start else "\0"
+
+
+def position_then_name(doc: Document, pos: Entity, ents: list[Entity], i: int) -> list[Candidate]:
+    """"губернатор Смоленской области Василий Анохин"; a plural position is shared by
+    the list that follows ("министры здравоохранения Михаил Мурашко и Александр Ходжаев")."""
+    if i + 1 >= len(ents) or ents[i + 1].type != "PER" or gap(doc, pos, ents[i + 1]).strip():
+        return []
+    out = [Candidate(pos, ents[i + 1], "position_then_name")]
+    j = i + 1
+    plural = "plur" in doc.tokens_in(pos.start, pos.end)[0].tag
+    while plural and j + 1 < len(ents) and ents[j + 1].type == "PER" and LIST_JOINT.match(gap(doc, ents[j], ents[j + 1])):
+        out.append(Candidate(pos, ents[j + 1], "shared_position_list"))
+        j += 1
+    return out
+
+
+def name_then_position(doc: Document, pos: Entity, ents: list[Entity], i: int) -> list[Candidate]:
+    """"Василий Анохин, губернатор Смоленской области"."""
+    if i == 0 or ents[i - 1].type != "PER" or not APPOSITION.match(gap(doc, ents[i - 1], pos)):
+        return []
+    return [Candidate(pos, ents[i - 1], "name_then_position")]
+
+
+def top_level(entities: list[Entity]) -> list[Entity]:
+    """Outermost entities in text order: a place inside a position is part of it."""
+    out: list[Entity] = []
+    for ent in sorted(entities, key=lambda e: (e.start, -e.end)):
+        if not out or ent.start >= out[-1].end:
+            out.append(ent)
+    return out
+
+
+Rule = Callable[[Document, Entity, list[Entity], int], list[Candidate]]
+RULES: tuple[Rule, ...] = (position_then_name, name_then_position)
+
+
+class Officials:
+    name = "officials"
+    requires: frozenset[str] = frozenset({"entities.positions", "normal"})
+    provides: frozenset[str] = frozenset({"persons", "officials"})
+
+    def __call__(self, docs: list[Document]) -> None:
+        for doc in docs:
+            doc.persons = link_persons(doc)
+            doc.officials = self.officials(doc)
+
+    def officials(self, doc: Document) -> list[Official]:
+        ents = top_level(doc.entities)
+        persons = {p.id: p for p in doc.persons}
+        out: list[Official] = []
+        linked: set[tuple[int, int]] = set()
+        for i, pos in enumerate(ents):
+            if pos.type != "POSITION":
+                continue
+            for rule in RULES:
+                found = [c for c in rule(doc, pos, ents, i) if (c.person.start, c.person.end) not in linked]
+                for cand in found:
+                    linked.add((cand.person.start, cand.person.end))
+                    out.append(self.official(doc, cand, persons[cand.person.person or ""]))
+                if found:
+                    break
+        return out
+
+    def official(self, doc: Document, cand: Candidate, person: Person) -> Official:
+        pos = cand.position
+        inner = [e for e in doc.entities if e.type in ("LOC", "ORG") and pos.start <= e.start and e.end <= pos.end]
+        region = next((e for e in inner if e.type == "LOC"), None)
+        org = next((e for e in inner if e.type == "ORG"), None)
+        # the title is the normal form without the place or body named at its end; the
+        # complement is kept as written in the normal form, so count words from the end
+        cut = min((e.start for e in inner), default=pos.end)
+        words, tail = pos.normal.split(), len(doc.text[cut : pos.end].split())
+        title = " ".join(words[: len(words) - tail]) if 0 < tail < len(words) else pos.normal
+        if title not in person.positions:
+            person.positions.append(title)
+        return Official(
+            person=person.name,
+            person_id=person.id,
+            position=title,
+            organization=org.normal if org else None,
+            region=region.normal if region else None,
+            region_code=region.code if region else None,
+            person_spans=list(person.mentions),
+            position_span=(pos.start, pos.end),
+            block=pos.block,
+            rule=cand.rule,
+        )

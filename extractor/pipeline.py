@@ -1,0 +1,113 @@
+"""The pipeline: read → clean → segment/lemmatise → recognise → normalise → link → records.
+
+Stages are built once, in `load()`, with their tools passed in (one shared
+pymorphy3 analyser, one NER model, one gazetteer). Each stage declares what it
+`requires` and `provides`; the order is checked when the pipeline is built, so
+a forgotten step fails at start-up, not deep inside a batch. A stage that
+raises on a document turns into an error record for that document alone.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from typing import Protocol
+
+from .document import Document
+from .records import DocumentRecord, ErrorInfo
+
+log = logging.getLogger(__name__)
+
+BATCH_DOCS = 64  # documents per batch: enough sentences to sort into even NER batches
+
+
+class Stage(Protocol):
+    name: str
+    requires: frozenset[str]
+    provides: frozenset[str]
+
+    def __call__(self, docs: list[Document]) -> None: ...
+
+
+class PipelineError(Exception):
+    pass
+
+
+def check_order(stages: Sequence[Stage]) -> None:
+    available = {"text"}
+    for stage in stages:
+        missing = stage.requires - available
+        if missing:
+            raise PipelineError(f"stage {stage.name!r} needs {sorted(missing)}, which no earlier stage provides")
+        available |= stage.provides
+
+
+@dataclass
+class Pipeline:
+    stages: Sequence[Stage]
+    batched: frozenset[str] = frozenset({"ner"})  # stages that gain from seeing many documents at once
+    with_tokens: bool = False
+    with_text: bool = False
+
+    def __post_init__(self) -> None:
+        check_order(self.stages)
+
+    # -- running ------------------------------------------------------------------
+
+    def process(self, docs: list[Document]) -> list[Document]:
+        """Run every stage over the documents; keeps the working state (spaCy Doc included)."""
+        for stage in self.stages:
+            live = [d for d in docs if not d.failed]
+            if stage.name in self.batched:
+                try:
+                    stage(live)
+                    continue
+                except Exception:  # isolate the document that broke the batch
+                    log.debug("batch failed in %s; retrying one by one", stage.name, exc_info=True)
+            for doc in live:
+                self._run_one(stage, doc)
+        return docs
+
+    def _run_one(self, stage: Stage, doc: Document) -> None:
+        try:
+            stage([doc])
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+            log.debug("stage %s failed on %s", stage.name, doc.id, exc_info=True)
+            doc.failed = True
+            doc.errors.append(ErrorInfo(stage.name, f"{type(exc).__name__}: {exc}"))
+
+    def extract(self, text: str, id: str = "doc", source: str | None = None, date: dt.date | None = None) -> DocumentRecord:
+        return self.record(self.process([Document(id=id, text=text, source=source, date=date)])[0])
+
+    def extract_many(self, items: Iterable[str | Document], batch_size: int = BATCH_DOCS) -> Iterator[DocumentRecord]:
+        """Records in input order; plain strings get ids "1", "2", …"""
+        docs = (item if isinstance(item, Document) else Document(id=str(n), text=item) for n, item in enumerate(items, 1))
+        while batch := list(islice(docs, batch_size)):
+            for doc in self.process(batch):
+                yield self.record(doc)
+
+    # -- records ------------------------------------------------------------------
+
+    def record(self, doc: Document) -> DocumentRecord:
+        rec = DocumentRecord(
+            id=doc.id,
+            source=doc.source,
+            text_length=len(doc.text),
+            encoding=doc.encoding,
+            ok=not doc.failed,
+            errors=list(doc.errors),
+        )
+        if doc.failed:
+            return rec
+        rec.blocks = doc.blocks
+        rec.sentences = doc.sentences
+        rec.entities = sorted(doc.entities, key=lambda e: (e.start, -e.end, e.type))
+        rec.persons = doc.persons
+        rec.officials = doc.officials
+        if self.with_tokens:
+            rec.tokens = [{"start": t.start, "end": t.end, "lemma": t.lemma} for t in doc.tokens]
+        if self.with_text:
+            rec.text = doc.text
+        return rec

@@ -1,0 +1,106 @@
+"""Typed output records: the contract that notebooks and dashboards rely on.
+
+Every record is a plain dataclass; `asdict` gives the JSON object described by
+`schema.json` (shipped in the package, printed by `cli.py schema`). All
+`start`/`end` are Python string offsets, end exclusive, into the text exactly
+as decoded from the input: `text == original[start:end]`.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from typing import Any
+
+Span = tuple[int, int]
+
+ENTITY_TYPES = ("PER", "ORG", "LOC", "POSITION", "EVENT", "DATE")
+LOC_SUBTYPES = ("country", "region", "city", "district", "other")
+
+
+@dataclass
+class Block:
+    """A contiguous part of the page: the article or its furniture."""
+
+    id: str  # "article-1", "meta-1", "credits-1", "related-3", "furniture-1"
+    kind: str  # article | meta | credits | related | furniture
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    type: str  # one of ENTITY_TYPES
+    text: str
+    start: int
+    end: int
+    normal: str  # normal form in the nominative case
+    block: str
+    subtype: str | None = None  # LOC: country | region | city | district | other
+    code: str | None = None  # LOC from the gazetteer: ISO 3166-1 / 3166-2 code
+    value: str | None = None  # DATE: TIMEX3-style value ("2024-09-25", "XXXX-04-01")
+    person: str | None = None  # PER: id of the merged person ("P1")
+    source: str = "ner"  # which recogniser found it: ner | gazetteer | rules
+
+
+@dataclass
+class Person:
+    """One person per document, all mentions merged."""
+
+    id: str
+    name: str  # fullest normal name seen ("Василий Анохин")
+    mentions: list[Span] = field(default_factory=list)
+    positions: list[str] = field(default_factory=list)
+    block: str = ""
+
+
+@dataclass
+class Official:
+    """Who holds which position where."""
+
+    person: str  # normal name
+    person_id: str
+    position: str  # normalised position phrase without its place ("губернатор")
+    organization: str | None
+    region: str | None  # canonical gazetteer name ("Смоленская область")
+    region_code: str | None
+    person_spans: list[Span]
+    position_span: Span
+    block: str
+    rule: str  # the rule that linked them, for explaining a wrong record
+
+
+@dataclass
+class ErrorInfo:
+    stage: str
+    message: str
+
+
+@dataclass
+class DocumentRecord:
+    id: str
+    source: str | None
+    text_length: int
+    encoding: str | None = None
+    ok: bool = True
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)  # numeric facts: a later issue
+    events: list[dict[str, Any]] = field(default_factory=list)  # events: a later issue
+    errors: list[ErrorInfo] = field(default_factory=list)
+    tokens: list[dict[str, Any]] | None = None  # only when asked for: {start, end, lemma}
+    text: str | None = None  # only when asked for
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for optional in ("tokens", "text"):
+            if data[optional] is None:
+                del data[optional]
+        return data
+
+
+def load_schema() -> dict[str, Any]:
+    return json.loads(resources.files("extractor").joinpath("schema.json").read_text("utf-8"))

@@ -1,0 +1,68 @@
+"""The spaCy view of a document: tokens, sentences, lemmas and entity spans.
+
+The hot path works on light razdel tokens; the spaCy `Doc` is built from them
+so that users get spaCy's API and displaCy rendering over exactly the same
+offsets (`doc.spacy.text == doc.text`).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .document import Document
+
+
+def to_spacy(vocab: Any, doc: Document) -> Any:
+    """A spaCy Doc whose text is exactly `doc.text`: gaps other than one space
+    become whitespace tokens, as spaCy's own tokenizer makes them."""
+    from spacy.tokens import Doc
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    lemmas: list[str] = []
+    starts: list[bool | None] = []
+    pos = 0
+    last_sent = -1
+    for tok in doc.tokens:
+        gap = doc.text[pos : tok.start]
+        if gap:
+            if words and gap[0] == " ":
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap), spaces.append(False), lemmas.append(gap), starts.append(False if words[:-1] else True)
+        words.append(tok.text)
+        spaces.append(False)
+        lemmas.append(tok.lemma)
+        starts.append(tok.sent != last_sent)
+        last_sent = tok.sent
+        pos = tok.end
+    tail = doc.text[pos:]
+    if tail:
+        if words and tail[0] == " ":
+            spaces[-1] = True
+            tail = tail[1:]
+        if tail:
+            words.append(tail), spaces.append(False), lemmas.append(tail), starts.append(not words[:-1])
+    return Doc(vocab, words=words, spaces=spaces, lemmas=lemmas, sent_starts=starts)
+
+
+
+class SpacyEntities:
+    """Copies the entities into the spaCy Doc: all of them, nested included, in
+    `doc.spans["entities"]`, and the outermost non-overlapping ones in `doc.ents`."""
+
+    name = "spacy_entities"
+    requires: frozenset[str] = frozenset({"spacy", "normal"})
+    provides: frozenset[str] = frozenset({"spacy.entities"})
+
+    def __call__(self, docs: list[Document]) -> None:
+        from spacy.util import filter_spans
+
+        for doc in docs:
+            spans = []
+            for ent in doc.entities:
+                span = doc.spacy.char_span(ent.start, ent.end, label=ent.type, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+            doc.spacy.spans["entities"] = spans
+            doc.spacy.ents = filter_spans(spans)
