@@ -6,7 +6,7 @@ when it is built, that every field a stage `requires` was provided earlier.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +43,8 @@ class Document:
     officials: list[Official] = field(default_factory=list)
     errors: list[ErrorInfo] = field(default_factory=list)
     failed: bool = False  # a stage raised: later stages skip the document
-    _starts: list[int] = field(default_factory=list, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)  # token starts, for bisection
+    _block_starts: list[int] = field(default_factory=list, repr=False)
 
     def token_range(self, start: int, end: int) -> range:
         """Indices of the tokens that start inside [start, end), found by bisection."""
@@ -56,7 +57,7 @@ class Document:
         return self.tokens[span.start : span.stop]
 
     def block_at(self, offset: int) -> Block:
-        for block in self.blocks:
-            if block.start <= offset < block.end:
-                return block
-        return self.blocks[-1]
+        """The block holding `offset` (the blocks tile the text in order)."""
+        if len(self._block_starts) != len(self.blocks):
+            self._block_starts = [b.start for b in self.blocks]
+        return self.blocks[max(bisect_right(self._block_starts, offset) - 1, 0)]

@@ -9,6 +9,7 @@ its name travels in the record so that a wrong link can be explained.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -100,6 +101,8 @@ class Officials:
 
     def officials(self, doc: Document) -> list[Official]:
         ents = top_level(doc.entities)
+        places = sorted((e for e in doc.entities if e.type in ("LOC", "ORG")), key=lambda e: e.start)
+        place_starts = [e.start for e in places]
         persons = {p.id: p for p in doc.persons}
         out: list[Official] = []
         linked: set[tuple[int, int]] = set()
@@ -110,14 +113,19 @@ class Officials:
                 found = [c for c in rule(doc, pos, ents, i) if (c.person.start, c.person.end) not in linked]
                 for cand in found:
                     linked.add((cand.person.start, cand.person.end))
-                    out.append(self.official(doc, cand, persons[cand.person.person or ""]))
+                    pos = cand.position
+                    inner = [
+                        e for e in places[bisect_left(place_starts, pos.start) : bisect_left(place_starts, pos.end)]
+                        if e.end <= pos.end
+                    ]
+                    out.append(self.official(doc, cand, persons[cand.person.person or ""], inner))
                 if found:
                     break
         return out
 
-    def official(self, doc: Document, cand: Candidate, person: Person) -> Official:
+    def official(self, doc: Document, cand: Candidate, person: Person, inner: list[Entity]) -> Official:
+        """The record of one link; `inner` are the places and bodies inside the position."""
         pos = cand.position
-        inner = [e for e in doc.entities if e.type in ("LOC", "ORG") and pos.start <= e.start and e.end <= pos.end]
         region = next((e for e in inner if e.type == "LOC"), None)
         org = next((e for e in inner if e.type == "ORG"), None)
         # the title is the normal form without the place or body named at its end; the

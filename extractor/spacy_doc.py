@@ -12,39 +12,30 @@ from .document import Document
 
 
 def to_spacy(vocab: Any, doc: Document) -> Any:
-    """A spaCy Doc whose text is exactly `doc.text`: gaps other than one space
-    become whitespace tokens, as spaCy's own tokenizer makes them."""
+    """A spaCy Doc whose text is exactly `doc.text`: a gap of one space becomes the
+    previous token's trailing space, any other gap a whitespace token, as spaCy's
+    own tokenizer makes them."""
     from spacy.tokens import Doc
 
     words: list[str] = []
     spaces: list[bool] = []
     lemmas: list[str] = []
-    starts: list[bool | None] = []
-    pos = 0
-    last_sent = -1
-    for tok in doc.tokens:
-        gap = doc.text[pos : tok.start]
-        if gap:
-            if words and gap[0] == " ":
-                spaces[-1] = True
-                gap = gap[1:]
-            if gap:
-                words.append(gap), spaces.append(False), lemmas.append(gap), starts.append(False if words[:-1] else True)
-        words.append(tok.text)
-        spaces.append(False)
-        lemmas.append(tok.lemma)
-        starts.append(tok.sent != last_sent)
-        last_sent = tok.sent
-        pos = tok.end
-    tail = doc.text[pos:]
-    if tail:
-        if words and tail[0] == " ":
-            spaces[-1] = True
-            tail = tail[1:]
-        if tail:
-            words.append(tail), spaces.append(False), lemmas.append(tail), starts.append(not words[:-1])
-    return Doc(vocab, words=words, spaces=spaces, lemmas=lemmas, sent_starts=starts)
+    starts: list[bool] = []
 
+    def add_gap(gap: str) -> None:
+        if words and gap[:1] == " ":
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap), spaces.append(False), lemmas.append(gap), starts.append(not starts)
+
+    pos, last_sent = 0, -1
+    for tok in doc.tokens:
+        add_gap(doc.text[pos : tok.start])
+        words.append(tok.text), spaces.append(False), lemmas.append(tok.lemma), starts.append(tok.sent != last_sent)
+        pos, last_sent = tok.end, tok.sent
+    add_gap(doc.text[pos:])
+    return Doc(vocab, words=words, spaces=spaces, lemmas=lemmas, sent_starts=starts)
 
 
 class SpacyEntities:
