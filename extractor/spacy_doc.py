@@ -47,13 +47,43 @@ class SpacyEntities:
     provides: frozenset[str] = frozenset({"spacy.entities"})
 
     def __call__(self, docs: list[Document]) -> None:
-        from spacy.util import filter_spans
-
         for doc in docs:
-            spans = []
-            for ent in doc.entities:
-                span = doc.spacy.char_span(ent.start, ent.end, label=ent.type, alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-            doc.spacy.spans["entities"] = spans
-            doc.spacy.ents = filter_spans(spans)
+            add_entities(doc.spacy, doc.entities)
+
+
+def add_entities(sdoc: Any, entities: list[Any]) -> None:
+    """Set `sdoc.spans["entities"]` (all, nested included) and `sdoc.ents` (the
+    outermost, non-overlapping ones) from entity records."""
+    from spacy.util import filter_spans
+
+    spans = []
+    for ent in entities:
+        span = sdoc.char_span(ent.start, ent.end, label=ent.type, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    sdoc.spans["entities"] = spans
+    sdoc.ents = filter_spans(spans)
+
+
+def register_component() -> None:
+    """Register the spaCy factory "ru_fact_extractor": any Russian spaCy pipeline can
+    `nlp.add_pipe("ru_fact_extractor")`; it runs the extractor on `doc.text`, sets
+    the entity spans and puts the whole record in `doc.user_data["record"]`."""
+    from spacy.language import Language
+
+    if "ru_fact_extractor" in Language.factories:
+        return
+
+    @Language.factory("ru_fact_extractor")
+    def make_component(nlp: Any, name: str) -> Any:
+        from . import load
+
+        pipeline = load()
+
+        def component(sdoc: Any) -> Any:
+            record = pipeline.extract(sdoc.text)
+            add_entities(sdoc, record.entities)
+            sdoc.user_data["record"] = record
+            return sdoc
+
+        return component

@@ -68,3 +68,16 @@ def test_odd_texts_do_not_crash_and_offsets_stay_valid(pipeline, text: str) -> N
 def test_output_is_deterministic(pipeline, seed_text) -> None:
     first = pipeline.extract(seed_text).to_dict()
     assert pipeline.extract(seed_text).to_dict() == first
+
+
+def test_works_as_a_spacy_component() -> None:
+    import spacy
+
+    from extractor.spacy_doc import register_component
+
+    register_component()
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("ru_fact_extractor")
+    sdoc = nlp("Министр здравоохранения Михаил Мурашко прилетел в Минск.")
+    assert ("Михаил Мурашко", "PER") in {(e.text, e.label_) for e in sdoc.ents}
+    assert sdoc.user_data["record"].officials[0].position == "министр здравоохранения"
