@@ -892,30 +892,81 @@ class _Scan:
 class Dates:
     """Pipeline stage: DATE entities with their TIMEX3 value.
 
-    Relative dates resolve against the document's date when it is known; inside
-    a related-news snippet, against the snippet's own timestamp ("02.12.2025
-    16:38 … утром 25 ноября" is 2025-11-25), since each snippet is its own story."""
+    Relative dates resolve against the document's date. When none is given, the
+    article's own dates stand in: the latest year it states (not after today),
+    with the day and month of its timestamp line when it has one ("25 сентября
+    11:25" of an article that speaks of "первое полугодие 2024 года" was written
+    on 2024-09-25); the record says the date was inferred. Inside a related-news
+    snippet, dates resolve against the snippet's own timestamp ("02.12.2025 16:38
+    … утром 25 ноября" is 2025-11-25), since each snippet is its own story."""
 
     name = "dates"
     requires: frozenset[str] = frozenset({"clean", "blocks"})
-    provides: frozenset[str] = frozenset({"entities.dates"})
+    provides: frozenset[str] = frozenset({"entities.dates", "date"})
 
-    def __init__(self, recognizer: DateRecognizer) -> None:
+    def __init__(self, recognizer: DateRecognizer, today: dt.date | None = None) -> None:
         self.recognizer = recognizer
+        self.today = today or dt.date.today()
 
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
+            found = self._find(doc, doc.date)
+            year = None
+            if doc.date is not None:
+                doc.year, doc.date_source = doc.date.year, doc.date_source or "given"
+            else:
+                year = self._infer_date(doc, found)
+                if doc.date is not None:  # the article again, against the inferred date
+                    found = self._find(doc, doc.date)
             for block in doc.blocks:
-                matches = self.recognizer.find(doc.clean[block.start : block.end], doc.date)
-                anchor = _stamp(matches) if block.kind == "related" else None
-                if anchor is not None:
-                    matches = self.recognizer.find(doc.clean[block.start : block.end], anchor)
+                matches = found[block.id]
+                fill = year
+                if block.kind == "related":
+                    fill = None
+                    stamp = _stamp(matches)
+                    if stamp is not None:
+                        matches = self.recognizer.find(doc.clean[block.start : block.end], stamp)
                 for m in matches:
+                    value = _with_year(m, fill) if fill else m.value
                     start, end = block.start + m.start, block.start + m.end
                     doc.entities.append(
-                        Entity("DATE", doc.text[start:end], start, end, normal=m.value,
-                               block=block.id, value=m.value, source="rules")
+                        Entity("DATE", doc.text[start:end], start, end, normal=value,
+                               block=block.id, value=value, source="rules")
                     )
+
+    def _find(self, doc: Document, date: dt.date | None) -> dict[str, list[DateMatch]]:
+        return {b.id: self.recognizer.find(doc.clean[b.start : b.end], date) for b in doc.blocks}
+
+    def _infer_date(self, doc: Document, found: dict[str, list[DateMatch]]) -> int | None:
+        """Set doc.date when the article's years and its timestamp give a full date;
+        else return the year alone (None when the article states no year)."""
+        article = [m for b in doc.blocks if b.kind == "article" for m in found[b.id]]
+        years = [int(m.value[:4]) for m in article if m.rel is None and re.match(r"\d{4}", m.value)]
+        years = [y for y in years if y <= self.today.year]
+        if not years:
+            return None
+        year = max(years)
+        stamps = [m for b in doc.blocks if b.kind == "meta" for m in found[b.id] if re.fullmatch(r"XXXX-\d\d-\d\d", m.value)]
+        if stamps:
+            try:
+                doc.date = dt.date(year, int(stamps[0].value[5:7]), int(stamps[0].value[8:10]))
+                doc.date_source, doc.year = "inferred", year
+                return None
+            except ValueError:
+                pass
+        doc.date_source, doc.year = "inferred-year", year
+        return year
+
+
+def _with_year(m: DateMatch, year: int) -> str:
+    """A value with its unknown year filled in: absolute dates without a year, and
+    year-relative ones ("прошлого года": -1Y)."""
+    if m.rel is None:
+        return m.value.replace("XXXX", str(year))
+    rel = re.fullmatch(r"([+-]\d+)Y", m.rel)
+    if rel and m.value == "XXXX":
+        return str(year + int(rel.group(1)))
+    return m.value
 
 
 def _stamp(matches: list[DateMatch]) -> dt.date | None:

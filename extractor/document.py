@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from .records import Block, Entity, ErrorInfo, Official, Person, Span
+from .records import Block, Entity, ErrorInfo, Fact, Official, Person, Span
 
 
 @dataclass
@@ -32,6 +32,8 @@ class Document:
     source: str | None = None
     encoding: str | None = None
     date: dt.date | None = None  # publication date when known: resolves relative dates
+    date_source: str | None = None  # "given", or "inferred" from the article's own dates
+    year: int | None = None  # the year of `date`, or the inferred year when only it is known
 
     clean: str = ""  # same length as `text`: offsets stay valid
     blocks: list[Block] = field(default_factory=list)
@@ -41,6 +43,7 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
     errors: list[ErrorInfo] = field(default_factory=list)
     failed: bool = False  # a stage raised: later stages skip the document
     _starts: list[int] = field(default_factory=list, repr=False)  # token starts, for bisection

@@ -101,11 +101,14 @@ class Pipeline:
         )
         if doc.failed:
             return rec
+        rec.date = doc.date.isoformat() if doc.date else (str(doc.year) if doc.year else None)
+        rec.date_source = doc.date_source
         rec.blocks = doc.blocks
         rec.sentences = doc.sentences
         rec.entities = sorted(doc.entities, key=lambda e: (e.start, -e.end, e.type))
         rec.persons = doc.persons
         rec.officials = doc.officials
+        rec.facts = doc.facts
         if self.with_tokens:
             rec.tokens = [{"start": t.start, "end": t.end, "lemma": t.lemma} for t in doc.tokens]
         if self.with_text:

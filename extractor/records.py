@@ -71,6 +71,29 @@ class Official:
 
 
 @dataclass
+class Fact:
+    """A numeric fact: a normalised value, what it measures, when and where."""
+
+    kind: str  # money | percent | count | quantity | ratio
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str | None  # ISO 4217, "%", "п.п.", "раз", or the lemma of the counted noun / measure unit
+    qualifier: str | None  # approx | more_than | less_than | at_least | up_to
+    change: str | None  # increase | decrease when the number is a change, None for a level
+    indicator: str | None  # lemma phrase of what is measured ("экспорт семян льна")
+    indicator_span: Span | None  # where the indicator is named (a pronoun's antecedent included)
+    period: str | None  # "2023", "2024-H1", "2024-01..2024-08", "2021..2023"
+    regions: list[str]  # canonical gazetteer names of the places it concerns
+    sentence: Span
+    block: str
+    group: str | None = None  # facts of one indicator in one sentence: a level and its change
+    low: float | None = None  # ranges ("от 3 до 5 тыс. рублей"): the bounds
+    high: float | None = None
+
+
+@dataclass
 class ErrorInfo:
     stage: str
     message: str
@@ -82,13 +105,15 @@ class DocumentRecord:
     source: str | None
     text_length: int
     encoding: str | None = None
+    date: str | None = None  # publication date (ISO) the relative dates were resolved against
+    date_source: str | None = None  # given | inferred | inferred-year
     ok: bool = True
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
-    facts: list[dict[str, Any]] = field(default_factory=list)  # numeric facts: a later issue
+    facts: list[Fact] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)  # events: a later issue
     errors: list[ErrorInfo] = field(default_factory=list)
     tokens: list[dict[str, Any]] | None = None  # only when asked for: {start, end, lemma}

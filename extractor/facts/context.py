@@ -1,0 +1,194 @@
+"""What a number measures, when, where, and whether it is a change.
+
+The recognisers find and normalise the numbers; this module reads the sentence
+around each one:
+- indicator: the nearest indicator phrase before the number in its sentence
+  (a head noun from `lexicons/indicators.txt` and its genitive complement), or
+  one named by a verb ("экспортировал семян льна" → "экспорт семян льна"); a
+  pronoun subject ("он увеличился на 32%") takes the indicator named before it;
+- change: a change word (`lexicons/change_words.txt`) in the number's clause and
+  the number introduced by "на" ("вырос на 2%"), or a ratio next to "больше"/"меньше";
+- period: "за N лет" counted back from the year of the sentence, else the
+  nearest date of the sentence that is not a point of comparison;
+- regions: the countries and regions named in the sentence or in the indicator.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+from ..morph import Morph, fold
+from ..normalize import Normalizer, join
+from ..positions import read_lexicon
+from ..records import Entity
+
+MAX_COMPLEMENT = 6
+PRONOUNS = {"он", "она", "оно", "они"}
+CLOSED = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "VERB", "INFN", "PRTS", "ADVB", "GRND"}
+PLACE_PREPOSITIONS = {"в", "во", "из", "на"}  # "экспорт товаров в Белоруссию"
+COMPARISON = re.compile(r"(?:сравнени\w*|аналогичн\w*|относительно|против|к\s+уровню|по\s+отношению)\W*(?:\w+\W+){0,3}$", re.I)
+CLAUSE_BREAK = re.compile(r"[,;:()«»\"]|\s[—–-]\s")
+DURATION = re.compile(
+    r"\bза\s+(?:последние\s+|прошедшие\s+)?(\d+|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(?:года|лет|год)\b",
+    re.I,
+)
+WORD_NUMBERS = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10}
+YEAR = re.compile(r"^(\d{4})")
+
+
+@dataclass
+class IndicatorMention:
+    start: int  # where this sentence names it (for a pronoun: the pronoun)
+    end: int
+    normal: str
+    span: tuple[int, int]  # where the indicator phrase itself stands (a pronoun's antecedent)
+
+
+@dataclass
+class ContextLexicon:
+    heads: set[str]
+    verbs: dict[str, str]
+    change: list[tuple[str, str]]  # (stem, direction)
+
+    @classmethod
+    def load(cls) -> "ContextLexicon":
+        verbs = dict(line.split("\t") for line in read_lexicon("indicator_verbs.txt"))
+        change = [(stem, direction) for direction, stem in (line.split("\t") for line in read_lexicon("change_words.txt"))]
+        return cls({fold(w) for w in read_lexicon("indicators.txt")}, verbs, change)
+
+    def direction(self, word: str) -> str | None:
+        word = fold(word)
+        for stem, direction in self.change:
+            if word.startswith(stem):
+                return direction
+        return None
+
+
+class ContextReader:
+    def __init__(self, lexicon: ContextLexicon, morph: Morph, normalizer: Normalizer) -> None:
+        self.lexicon = lexicon
+        self.morph = morph
+        self.normalizer = normalizer
+
+    # -- indicators ---------------------------------------------------------------
+
+    def indicators(
+        self, doc: Document, first: int, last: int, previous: IndicatorMention | None, places: set[int]
+    ) -> list[IndicatorMention]:
+        """Indicator mentions among tokens[first:last] (one sentence), in text order;
+        `places` are the start offsets of the document's locations."""
+        out: list[IndicatorMention] = []
+        i = first
+        while i < last:
+            tok = doc.tokens[i]
+            lemma = fold(tok.lemma)
+            if tok.text[:1].isalpha() and (lemma in self.lexicon.heads or tok.text in self.lexicon.heads):
+                end = self._complement(doc, i + 1, last, places)
+                start = self._modifiers(doc, i, first)
+                words = [t.text for t in doc.tokens[start:end]]
+                normal = join(doc.tokens[start:end], self.normalizer.phrase(words))
+                span = (doc.tokens[start].start, doc.tokens[end - 1].end)
+                out.append(IndicatorMention(*span, _lower_first(normal), span))
+                i = end
+                continue
+            head = self.lexicon.verbs.get(lemma)
+            if head:  # "экспортировал семян льна" → "экспорт семян льна"
+                end = self._complement(doc, i + 1, last, places)
+                tail = join(doc.tokens[i + 1 : end], [t.text for t in doc.tokens[i + 1 : end]]) if end > i + 1 else ""
+                span = (tok.start, doc.tokens[end - 1].end)
+                out.append(IndicatorMention(*span, (head + " " + tail).strip(), span))
+                i = end
+                continue
+            if tok.text.lower() in PRONOUNS and previous is not None:
+                out.append(IndicatorMention(tok.start, tok.end, previous.normal, previous.span))
+            if out:
+                previous = out[-1]
+            i += 1
+        return out
+
+    def _modifiers(self, doc: Document, head: int, first: int) -> int:
+        start = head
+        while start > first and "ADJF" in doc.tokens[start - 1].tag and doc.tokens[start - 1].text[:1].islower():
+            start -= 1
+        return start
+
+    def _complement(self, doc: Document, i: int, last: int, places: set[int]) -> int:
+        end = i
+        while end < last and end - i < MAX_COMPLEMENT:
+            tok = doc.tokens[end]
+            if fold(tok.text) in PLACE_PREPOSITIONS and end + 1 < last and doc.tokens[end + 1].start in places:
+                end += 2
+                continue
+            if not tok.text[:1].isalpha() or tok.tag.split(",")[0] in CLOSED or "gent" not in self._cases(tok.text):
+                break
+            end += 1
+        return end
+
+    def _cases(self, word: str) -> set[str]:
+        return {str(p.tag.case) for p in self.morph.parse(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF")}
+
+    # -- change ---------------------------------------------------------------------
+
+    def change(self, text: str, clause_start: int, start: int, end: int, kind: str, clause_end: int) -> str | None:
+        before = text[clause_start:start]
+        after = text[end:clause_end]
+        words_before = re.findall(r"\w+", before)
+        if kind == "ratio":
+            for word in re.findall(r"\w+", after)[:2] + words_before[-3:]:
+                direction = self.lexicon.direction(word)
+                if direction:
+                    return direction
+            return None
+        if not words_before or fold(words_before[-1]) != "на":
+            return None  # "составил 2%" is a level; "вырос на 2%" a change
+        for word in reversed(words_before[:-1]):
+            direction = self.lexicon.direction(word)
+            if direction:
+                return direction
+        return None
+
+
+# -- periods ---------------------------------------------------------------------------
+
+
+def sentence_year(dates: list[Entity]) -> int | None:
+    years = [int(m.group(1)) for d in dates if d.value and (m := YEAR.match(d.value))]
+    return max(years) if years else None
+
+
+def period(text: str, clause_start: int, start: int, dates: list[Entity], doc_year: int | None) -> str | None:
+    """The period of a number at `start`, given the dates of its sentence."""
+    duration = None
+    for match in DURATION.finditer(text, clause_start, start):
+        duration = match
+    if duration:
+        n = duration.group(1)
+        years = int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]
+        anchor = sentence_year(dates) or doc_year
+        if anchor:
+            return f"{anchor - years + 1}..{anchor}"
+    candidates = [d for d in dates if d.value and not COMPARISON.search(text[max(0, d.start - 60) : d.start])]
+    if not candidates:
+        return None
+
+    def distance(d: Entity) -> float:
+        lo, hi = (d.end, start) if d.end <= start else (start, d.start)
+        gap = text[lo:hi]
+        return len(gap) * (3 if CLAUSE_BREAK.search(gap) else 1) * (1 if d.end <= start else 1.5)
+
+    best = min(candidates, key=distance)
+    return best.value
+
+
+def clause_bounds(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
+    left = sent_start
+    for match in CLAUSE_BREAK.finditer(text, sent_start, start):
+        left = match.end()
+    right_match = CLAUSE_BREAK.search(text, end, sent_end)
+    return left, right_match.start() if right_match else sent_end
+
+
+def _lower_first(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]

@@ -1,0 +1,115 @@
+"""Extract facts: numbers found by the recognisers, read in their sentence.
+
+Runs after locations and dates are known: a fact's period comes from the dates
+of its sentence, its regions from the places.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..document import Document
+from ..geo.gazetteer import Gazetteer
+from ..morph import fold
+from ..normalize import Normalizer, join
+from ..records import Entity, Fact
+from .context import ContextReader, IndicatorMention, clause_bounds, period
+from .recognize import NumberMatch, NumberRecognizer
+
+PLACE_KINDS = ("region", "country")
+REGION_WORDS = ("область", "край", "республика")  # "смоленских товаров" names Смоленская область
+
+
+class Facts:
+    name = "facts"
+    requires: frozenset[str] = frozenset({"clean", "blocks", "tokens", "lemmas", "sentences", "entities.loc", "entities.dates", "date"})
+    provides: frozenset[str] = frozenset({"facts"})
+
+    def __init__(self, recognizer: NumberRecognizer, reader: ContextReader, normalizer: Normalizer, gazetteer: Gazetteer) -> None:
+        self.recognizer = recognizer
+        self.reader = reader
+        self.normalizer = normalizer
+        self.gazetteer = gazetteer
+
+    def __call__(self, docs: list[Document]) -> None:
+        for doc in docs:
+            doc.facts = self.extract(doc)
+
+    def extract(self, doc: Document) -> list[Fact]:
+        matches = self.recognizer.find(doc.clean)
+        if not matches:
+            return []
+        places = {e.start for e in doc.entities if e.type == "LOC"}
+        dates = sorted((e for e in doc.entities if e.type == "DATE"), key=lambda e: e.start)
+        locs = sorted((e for e in doc.entities if e.type == "LOC" and e.subtype in PLACE_KINDS), key=lambda e: e.start)
+        sent_starts = [s for s, _ in doc.sentences]
+        facts: list[Fact] = []
+        groups: dict[tuple[int, int], str] = {}  # indicator span -> group id
+        cache: dict[int, list[IndicatorMention]] = {}
+        for m in matches:
+            sent = max(bisect_right(sent_starts, m.start) - 1, 0)
+            s_start, s_end = doc.sentences[sent] if doc.sentences else (0, len(doc.text))
+            mentions = self._mentions(doc, sent, places, cache)
+            clause = clause_bounds(doc.clean, s_start, s_end, m.start, m.end)
+            indicator = self._indicator(mentions, m, clause)
+            in_sentence = [d for d in dates if s_start <= d.start < s_end]
+            group = groups.setdefault(indicator.span, f"G{len(groups) + 1}") if indicator else None
+            facts.append(
+                Fact(
+                    kind=m.kind,
+                    text=doc.text[m.start : m.end],
+                    start=m.start,
+                    end=m.end,
+                    value=m.value,
+                    unit=self._unit(doc, m),
+                    qualifier=m.qualifier,
+                    change=self.reader.change(doc.clean, clause[0], m.start, m.end, m.kind, clause[1]),
+                    indicator=indicator.normal if indicator else None,
+                    indicator_span=indicator.span if indicator else None,
+                    period=period(doc.clean, clause[0], m.start, in_sentence, doc.year),
+                    regions=self._regions(doc, locs, s_start, s_end, indicator),
+                    sentence=(s_start, s_end),
+                    block=doc.block_at(m.start).id,
+                    group=group,
+                    low=m.low,
+                    high=m.high,
+                )
+            )
+        return facts
+
+    def _mentions(self, doc: Document, sent: int, places: set[int], cache: dict[int, list[IndicatorMention]]) -> list[IndicatorMention]:
+        """Indicator mentions of a sentence; the previous sentence's last one resolves a pronoun."""
+        if sent not in cache:
+            previous = self._mentions(doc, sent - 1, places, cache)[-1:] if sent > 0 else []
+            span = doc.token_range(*doc.sentences[sent]) if doc.sentences else range(len(doc.tokens))
+            cache[sent] = self.reader.indicators(doc, span.start, span.stop, previous[0] if previous else None, places)
+        return cache[sent]
+
+    @staticmethod
+    def _indicator(mentions: list[IndicatorMention], m: NumberMatch, clause: tuple[int, int]) -> IndicatorMention | None:
+        """The nearest mention before the number, else the first after it in its clause."""
+        before = [x for x in mentions if x.end <= m.start]
+        if before:
+            return before[-1]
+        after = [x for x in mentions if m.end <= x.start < clause[1]]
+        return after[0] if after else None
+
+    def _unit(self, doc: Document, m: NumberMatch) -> str | None:
+        if m.kind != "count" or m.noun is None:
+            return m.unit
+        tokens = doc.tokens_in(*m.noun)
+        if not tokens:
+            return m.unit
+        words = self.normalizer.phrase([t.text for t in tokens], singular=True)
+        return join(tokens, words).lower()
+
+    def _regions(self, doc: Document, locs: list[Entity], start: int, end: int, indicator: IndicatorMention | None) -> list[str]:
+        names = [e.normal for e in locs if start <= e.start < end]
+        if indicator is not None:  # "экспорт смоленских товаров": the region's adjective
+            for tok in doc.tokens_in(indicator.start, indicator.end):
+                if "ADJF" in tok.tag:
+                    for word in REGION_WORDS:
+                        place = self.gazetteer.lookup_key(f"{fold(tok.lemma)} {word}")
+                        if place is not None:
+                            names.append(place.name)
+                            break
+        return list(dict.fromkeys(names))
