@@ -18,7 +18,10 @@ from .morph import fold
 from .records import Entity, Official, Person
 
 APPOSITION = re.compile(r"^\s*(?:,|\(|[—–-])\s*$")  # "Анохин, губернатор", "Анохин — губернатор"
-LIST_JOINT = re.compile(r"^\s*(?:,|и|,\s*и)\s*$")  # "Михаил Мурашко и Александр Ходжаев"
+# "Михаил Мурашко и Александр Ходжаев", "Юрий Царёв (проект «Метро»), Алексей Борисов"
+LIST_JOINT = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|и|,\s*и)\s*$")
+POSITION_JOINT = re.compile(r"^\s*(?:,|и)\s*$")  # "спортсмен и актёр Олег Тактаров"
+BEFORE_NAME = re.compile(r"^\s*(?:[—–:]\s*)?$")  # "музыканты группы СВ — Вадим Голутвин"
 
 
 def scope(block_id: str) -> str:
@@ -58,7 +61,7 @@ def gap(doc: Document, left: Entity, right: Entity) -> str:
 def position_then_name(doc: Document, pos: Entity, ents: list[Entity], i: int) -> list[Candidate]:
     """"губернатор Смоленской области Василий Анохин"; a plural position is shared by
     the list that follows ("министры здравоохранения Михаил Мурашко и Александр Ходжаев")."""
-    if i + 1 >= len(ents) or ents[i + 1].type != "PER" or gap(doc, pos, ents[i + 1]).strip():
+    if i + 1 >= len(ents) or ents[i + 1].type != "PER" or not BEFORE_NAME.match(gap(doc, pos, ents[i + 1])):
         return []
     out = [Candidate(pos, ents[i + 1], "position_then_name")]
     j = i + 1
@@ -67,6 +70,17 @@ def position_then_name(doc: Document, pos: Entity, ents: list[Entity], i: int) -
         out.append(Candidate(pos, ents[j + 1], "shared_position_list"))
         j += 1
     return out
+
+
+def coordinated_positions(doc: Document, pos: Entity, ents: list[Entity], i: int) -> list[Candidate]:
+    """"президент Египта и бывший лидер организации Мухаммед Мурси": every position of
+    a coordinated run before a name goes to that name."""
+    j = i
+    while j + 1 < len(ents) and ents[j + 1].type == "POSITION" and POSITION_JOINT.match(gap(doc, ents[j], ents[j + 1])):
+        j += 1
+    if j == i:
+        return []
+    return [Candidate(pos, c.person, "coordinated_positions") for c in position_then_name(doc, ents[j], ents, j)[:1]]
 
 
 def name_then_position(doc: Document, pos: Entity, ents: list[Entity], i: int) -> list[Candidate]:
@@ -86,7 +100,7 @@ def top_level(entities: list[Entity]) -> list[Entity]:
 
 
 Rule = Callable[[Document, Entity, list[Entity], int], list[Candidate]]
-RULES: tuple[Rule, ...] = (position_then_name, name_then_position)
+RULES: tuple[Rule, ...] = (position_then_name, coordinated_positions, name_then_position)
 
 
 class Officials:

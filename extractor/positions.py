@@ -22,8 +22,10 @@ NEEDS_COMPLEMENT = {"глава", "член", "представитель", "р�
 
 
 def read_lexicon(name: str) -> list[str]:
+    """Entries of a lexicon file: one per line, `#` starts a comment."""
     text = resources.files("extractor").joinpath("lexicons", name).read_text("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    entries = (line.split(" #")[0].strip() for line in text.splitlines() if not line.lstrip().startswith("#"))
+    return [entry for entry in entries if entry]
 
 
 @dataclass
@@ -34,9 +36,9 @@ class PositionLexicon:
     @classmethod
     def load(cls) -> "PositionLexicon":
         heads: dict[str, str | None] = {}
-        for line in read_lexicon("positions.txt"):
+        for line in read_lexicon("positions.txt") + read_lexicon("professions_nerel.txt"):
             lemma, _, expansion = line.partition("=")
-            heads[fold(lemma.strip())] = expansion.strip() or None
+            heads.setdefault(fold(lemma.strip()), expansion.strip() or None)
         return cls(heads, {fold(w) for w in read_lexicon("position_modifiers.txt")})
 
     def head(self, lemma: str) -> str | None:
@@ -47,7 +49,8 @@ class PositionLexicon:
         for prefix in PREFIXES:
             if key.startswith(prefix) and key[len(prefix) :] in self.heads:
                 return key[len(prefix) :]
-        return None
+        first = key.split("-", 1)[0]  # "врач-реаниматолог" is a doctor
+        return first if first != key and first in self.heads else None
 
 
 class Positions:
@@ -108,6 +111,12 @@ class Positions:
             tok = doc.tokens[last]
             if tok.sent != doc.tokens[i].sent:
                 break
+            if tok.text == "«":  # a quoted name: "председатель Совета директоров «Башинформа»"
+                close = next((k for k in range(last + 1, min(last + MAX_COMPLEMENT, len(doc.tokens))) if doc.tokens[k].text == "»"), None)
+                if close is None:
+                    break
+                last = close + 1
+                continue
             ent = owner[last]
             if ent is not None:
                 if ent.type not in ("LOC", "ORG") or ent.start != tok.start:
@@ -117,7 +126,7 @@ class Positions:
             if not self._genitive(tok):
                 break
             last += 1
-        while last > i + 1 and not doc.tokens[last - 1].text[:1].isalnum():
+        while last > i + 1 and not (doc.tokens[last - 1].text[:1].isalnum() or doc.tokens[last - 1].text == "»"):
             last -= 1
         return last
 
