@@ -31,10 +31,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     path = output_path(args.output, args.format)
     out = sys.stdout if path is None else path.open("w", encoding="utf-8")
     started = time.perf_counter()
-    docs = failed = entities = officials = 0
+    docs = failed = entities = officials = facts = 0
+    kept = []  # for --tables
     try:
         for record in write_records(pipeline.extract_many(documents), out, args.format):
+            if args.tables:
+                kept.append(record)
             docs += 1
+            facts += len(record.facts)
             failed += not record.ok
             entities += len(record.entities)
             officials += len(record.officials)
@@ -43,10 +47,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     finally:
         if path is not None:
             out.close()
+    if args.tables:
+        from .tables import write_tables
+
+        write_tables(kept, Path(args.tables))
     seconds = time.perf_counter() - started
     print(
-        f"{docs} documents, {failed} failed, {entities} entities, {officials} officials in {seconds:.1f} s"
-        + (f" → {path}" if path else ""),
+        f"{docs} documents, {failed} failed, {entities} entities, {officials} officials, {facts} facts"
+        f" in {seconds:.1f} s" + (f" → {path}" if path else "") + (f", tables in {args.tables}" if args.tables else ""),
         file=sys.stderr,
     )
     return EXIT_DOC_ERRORS if failed else EXIT_OK
@@ -94,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
     p.add_argument("--tokens", action="store_true", help="include tokens with lemmas")
     p.add_argument("--text", action="store_true", help="include the decoded text")
+    p.add_argument("--tables", metavar="DIR", help="also write flat CSV tables (documents, entities, persons, officials, facts)")
     p.add_argument("--date", type=dt.date.fromisoformat, help="publication date (YYYY-MM-DD): resolves relative dates")
     p.set_defaults(func=cmd_extract)
 
