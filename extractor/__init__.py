@@ -1,5 +1,5 @@
-"""Russian fact extractor: entities, officials and (later) numeric facts and events
-from Russian news and business texts.
+"""Russian fact extractor: entities, officials and numeric facts from Russian news
+and business texts.
 
     >>> import extractor
     >>> nlp = extractor.load()
@@ -22,6 +22,9 @@ def load(with_tokens: bool = False, with_text: bool = False) -> Pipeline:
     from .blocks import Blocks
     from .clean import Clean
     from .dates import DateRecognizer, Dates
+    from .facts.context import ContextLexicon, ContextReader
+    from .facts.extract import Facts
+    from .facts.recognize import NumberRecognizer
     from .geo.gazetteer import Gazetteer
     from .locations import Locations
     from .morph import Morph
@@ -34,16 +37,18 @@ def load(with_tokens: bool = False, with_text: bool = False) -> Pipeline:
 
     morph = Morph.load()
     normalizer = Normalizer(morph)
+    gazetteer = Gazetteer.load(morph)
     stages = [
         Clean(),
         Blocks(),
         Segment(morph, spacy.blank("ru").vocab),
         NER.load(),
-        Locations(Gazetteer.load(morph)),
+        Locations(gazetteer),
         Dates(DateRecognizer()),
         Positions(PositionLexicon.load(), morph, normalizer),
         Normalize(normalizer),
         Officials(),
+        Facts(NumberRecognizer(), ContextReader(ContextLexicon.load(), morph, normalizer), normalizer, gazetteer),
         SpacyEntities(),
     ]
     return Pipeline(stages, with_tokens=with_tokens, with_text=with_text)

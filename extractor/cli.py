@@ -3,6 +3,7 @@
     extract PATH... -o OUT [--format jsonl|json]   extract files and folders
     schema                                         print the JSON Schema of a record
     evaluate FOLDER... [--table PATH]              P/R/F1 against NEREL / factRuEval
+    evaluate-facts GOLD.jsonl [--table PATH]       numeric facts: detection, whole records, fields
     bench [--corpus DIR] [--table PATH]            throughput and memory vs natasha
 """
 from __future__ import annotations
@@ -85,6 +86,21 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_evaluate_facts(args: argparse.Namespace) -> int:
+    from . import load
+    from .evaluate.facts import evaluate_facts, render
+
+    scores = evaluate_facts(load(), Path(args.gold))
+    table = render(scores, Path(args.gold))
+    print(table)
+    if args.misses:
+        for miss in scores.misses:
+            print(json.dumps(miss, ensure_ascii=False), file=sys.stderr)
+    if args.table:
+        Path(args.table).write_text(table, encoding="utf-8")
+    return EXIT_OK
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from .bench import run_benchmark
 
@@ -115,6 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", help="write the full report as JSON here")
     p.add_argument("--no-baseline", action="store_true", help="skip natasha's standard pipeline")
     p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("evaluate-facts", help="numeric facts against a gold JSONL (e.g. tests/data/numeric_facts.jsonl)")
+    p.add_argument("gold")
+    p.add_argument("--table", help="write the markdown table here (e.g. results/facts.md)")
+    p.add_argument("--misses", action="store_true", help="list every miss on stderr, as JSON lines")
+    p.set_defaults(func=cmd_evaluate_facts)
 
     p = sub.add_parser("bench", help="throughput and peak memory, against natasha's standard pipeline")
     p.add_argument("--corpus", type=Path, default=None, help="folder of .txt files (default: the bundled corpus)")

@@ -42,9 +42,14 @@ def link_persons(doc: Document) -> list[Person]:
             by_surname.setdefault(key, person)
         person.mentions.append((ent.start, ent.end))
         ent.person = person.id
+    persons.sort(key=lambda p: min(p.mentions))
+    renumber = {p.id: f"P{n}" for n, p in enumerate(persons, 1)}  # ids in text order
     for person in persons:
+        person.id = renumber[person.id]
         person.mentions.sort()
-    return sorted(persons, key=lambda p: p.mentions[0])
+    for ent in mentions:
+        ent.person = renumber[ent.person or ""]
+    return persons
 
 
 @dataclass

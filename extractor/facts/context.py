@@ -27,6 +27,8 @@ MAX_COMPLEMENT = 6
 PRONOUNS = {"он", "она", "оно", "они"}
 CLOSED = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "VERB", "INFN", "PRTS", "ADVB", "GRND"}
 PLACE_PREPOSITIONS = {"в", "во", "из", "на"}  # "экспорт товаров в Белоруссию"
+# nouns that end an indicator rather than extend it: time ("в 2023 году"), amount ("на сумму")
+NOT_OBJECTS = {"год", "месяц", "квартал", "полугодие", "неделя", "день", "период", "раз", "сумма", "уровень", "сравнение", "территория"}
 COMPARISON = re.compile(r"(?:сравнени\w*|аналогичн\w*|относительно|против|к\s+уровню|по\s+отношению)\W*(?:\w+\W+){0,3}$", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:()«»\"]|\s[—–-]\s")
 DURATION = re.compile(
@@ -87,7 +89,7 @@ class ContextReader:
                 end = self._complement(doc, i + 1, last, places)
                 start = self._modifiers(doc, i, first)
                 words = [t.text for t in doc.tokens[start:end]]
-                normal = join(doc.tokens[start:end], self.normalizer.phrase(words))
+                normal = join(doc.tokens[start:end], self.normalizer.phrase(words, singular=True))
                 span = (doc.tokens[start].start, doc.tokens[end - 1].end)
                 out.append(IndicatorMention(*span, _lower_first(normal), span))
                 i = end
@@ -108,8 +110,11 @@ class ContextReader:
         return out
 
     def _modifiers(self, doc: Document, head: int, first: int) -> int:
+        """Adjectives before the head ("стартовая цена"); capitalised only at the sentence start."""
         start = head
-        while start > first and "ADJF" in doc.tokens[start - 1].tag and doc.tokens[start - 1].text[:1].islower():
+        while start > first and "ADJF" in doc.tokens[start - 1].tag:
+            if doc.tokens[start - 1].text[:1].isupper() and start - 1 != first:
+                break
             start -= 1
         return start
 
@@ -117,13 +122,29 @@ class ContextReader:
         end = i
         while end < last and end - i < MAX_COMPLEMENT:
             tok = doc.tokens[end]
-            if fold(tok.text) in PLACE_PREPOSITIONS and end + 1 < last and doc.tokens[end + 1].start in places:
-                end += 2
-                continue
+            if fold(tok.text) in PLACE_PREPOSITIONS and end + 1 < last:
+                if doc.tokens[end + 1].start in places:  # "экспорт товаров в Белоруссию"
+                    end += 2
+                    continue
+                object_end = self._object(doc, end + 1, last)
+                if object_end:  # "инвестиции в основной капитал"
+                    end = object_end
+                    continue
             if not tok.text[:1].isalpha() or tok.tag.split(",")[0] in CLOSED or "gent" not in self._cases(tok.text):
                 break
             end += 1
         return end
+
+    def _object(self, doc: Document, i: int, last: int) -> int | None:
+        """End of a short noun phrase (adjectives + a common noun) after a preposition,
+        or None: not a number, a date or a name."""
+        end = i
+        while end < last and end - i < 3 and "ADJF" in doc.tokens[end].tag and doc.tokens[end].text[:1].islower():
+            end += 1
+        if end < last and doc.tokens[end].tag.startswith("NOUN") and doc.tokens[end].text[:1].islower():
+            if fold(doc.tokens[end].lemma) not in NOT_OBJECTS:
+                return end + 1
+        return None
 
     def _cases(self, word: str) -> set[str]:
         return {str(p.tag.case) for p in self.morph.parse(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF")}

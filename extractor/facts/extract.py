@@ -19,6 +19,12 @@ PLACE_KINDS = ("region", "country")
 REGION_WORDS = ("область", "край", "республика")  # "смоленских товаров" names Смоленская область
 
 
+def inside(offset: int, matches: list[NumberMatch], starts: list[int]) -> bool:
+    """Whether `offset` falls in a number expression ("на 10 тысяч населения" names no indicator)."""
+    k = bisect_right(starts, offset) - 1
+    return k >= 0 and offset < matches[k].end
+
+
 class Facts:
     name = "facts"
     requires: frozenset[str] = frozenset({"clean", "blocks", "tokens", "lemmas", "sentences", "entities.loc", "entities.dates", "date"})
@@ -42,6 +48,7 @@ class Facts:
         dates = sorted((e for e in doc.entities if e.type == "DATE"), key=lambda e: e.start)
         locs = sorted((e for e in doc.entities if e.type == "LOC" and e.subtype in PLACE_KINDS), key=lambda e: e.start)
         sent_starts = [s for s, _ in doc.sentences]
+        match_starts = [x.start for x in matches]
         facts: list[Fact] = []
         groups: dict[tuple[int, int], str] = {}  # indicator span -> group id
         cache: dict[int, list[IndicatorMention]] = {}
@@ -50,7 +57,7 @@ class Facts:
             s_start, s_end = doc.sentences[sent] if doc.sentences else (0, len(doc.text))
             mentions = self._mentions(doc, sent, places, cache)
             clause = clause_bounds(doc.clean, s_start, s_end, m.start, m.end)
-            indicator = self._indicator(mentions, m, clause)
+            indicator = self._indicator([x for x in mentions if not inside(x.start, matches, match_starts)], m, clause)
             in_sentence = [d for d in dates if s_start <= d.start < s_end]
             group = groups.setdefault(indicator.span, f"G{len(groups) + 1}") if indicator else None
             facts.append(

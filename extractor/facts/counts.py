@@ -1,0 +1,191 @@
+"""Grammar pieces for counts ("20 спортсменов") and quantities ("10 тыс. тонн").
+
+Quantities carry a measure unit from `lexicon.UNIT_FORMS` ("тонна", "гектар",
+"квадратный метр", "километр", "МВт"...); the unit is part of the span and
+`unit` is its lemma.
+
+Counts are a number and the counted noun phrase after it: "восемь команд",
+"4,5 тысячи совместных предприятий", "14 погибших".  The span is the number
+(with its multiplier) only; `noun` is the span of the noun phrase (adjectives
++ head noun), for the caller to lemmatise; `unit` is a lemma guess from
+`lexicon.COUNT_NOUNS` or None.  The abbreviations "чел.", "шт.", "ед." are
+counted nouns too.
+
+Without morphology the noun phrase is found by shape: lower-case Cyrillic
+words, adjectives recognised by their endings, at most three of them before
+the head.  A word that is a time unit ("5 лет", "12 часов"), a month, a rank
+("3 место", "9 класс"), an ordinal ("сто одиннадцатую годовщину"), a share
+("две трети")
+is not a counted noun, and the number is dropped; a verb after the number
+("более 500 получили ранения", "ВАЗ 2115 проехал") means no noun: such a
+number is kept only with a qualifier or a multiplier.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as L
+from .numbers import END, SP, alternation, norm_form, norm_table
+
+_UNIT_LEMMA: dict[str, str] = norm_table(
+    {f: lemma for lemma, forms in L.UNIT_FORMS.items() for f in forms})
+_COUNT_ABBR = norm_table(L.COUNT_ABBREVIATIONS)
+
+#: "т." in "т. е.", "т. д.", "т. п.", "т. ч." is not a tonne
+_NOT_TONNE = r"(?!т\.?[^\S\r\n]*[епдчк]\.)"
+
+
+def unit_source() -> str:
+    """A measure unit after the amount."""
+    forms = [f for forms in L.UNIT_FORMS.values() for f in forms]
+    return _NOT_TONNE + alternation(forms) + END
+
+
+def count_abbreviation_source() -> str:
+    return alternation(L.COUNT_ABBREVIATIONS) + END
+
+
+def unit_lemma(text: str) -> str:
+    key = norm_form(text)
+    if key in _UNIT_LEMMA:
+        return _UNIT_LEMMA[key]
+    return _UNIT_LEMMA.get(key.rstrip("."), key)
+
+
+def count_abbreviation_lemma(text: str) -> str:
+    return _COUNT_ABBR[norm_form(text)]
+
+
+# --------------------------------------------------------------------------
+# The counted noun phrase
+# --------------------------------------------------------------------------
+
+#: one word after a number (letters, hyphenated parts)
+NEXT_WORD = re.compile(SP + r"(?P<w>[^\W\d_]+(?:[-‐‑][^\W\d_]+)*)")
+
+_ADJ_ENDINGS = ("ых", "ые", "ый", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ыми",
+                "ими", "ую", "юю", "ым", "их", "им")
+_VOWELS = frozenset("аеёиоуыэюя")
+_CYRILLIC = re.compile(r"[а-яё]+(?:[-‐‑][а-яё]+)*")
+
+#: grammatical number the noun after a numeral takes
+ONE, FEW, MANY = "one", "few", "many"  # 21 школа / 22 школы / 25 школ (or a fraction)
+
+NOUN = "noun"  # a noun phrase follows
+NONE = "none"  # no word, or a function word / capitalised word: no noun
+EXCLUDED = "excluded"  # a word that makes the number a date, time, rank...
+PARTITIVE = "partitive"  # "157 из 172": part of a whole, the noun elided
+VERB = "verb"  # a plural verb: the number is the subject ("936 получили ранения")
+_PLURAL_VERB_ENDINGS = ("ли", "лись", "ются", "ятся", "утся", "атся")
+
+
+def agreement(value_text_last: int | None, is_fraction: bool) -> str:
+    """The noun form a number asks for: ONE, FEW or MANY."""
+    if is_fraction or value_text_last is None:
+        return FEW
+    n = value_text_last % 100
+    if 11 <= n <= 19:
+        return MANY
+    d = n % 10
+    if d == 1:
+        return ONE
+    if 2 <= d <= 4:
+        return FEW
+    return MANY
+
+
+def is_adjective(w: str) -> bool:
+    """Shape test: "совместных", "крупнейших", "российским", "рабочие"."""
+    if len(w) < 4 or w in L.COUNT_NOUNS or w in L.FUNCTION_WORDS:
+        return False
+    if w.endswith(_ADJ_ENDINGS):
+        return True
+    if w.endswith("ой") and len(w) >= 5:
+        return True
+    if w.endswith("ие"):
+        before = w[-3]
+        if before in "кгхжшщч":
+            return True
+        if before == "н" and w[-4] not in _VOWELS:  # "последние", but "решение"
+            return True
+    return False
+
+
+def is_ordinal(w: str) -> bool:
+    """"одиннадцатую", "пятый", "двадцатого": an ordinal adjective."""
+    return w.startswith(L.ORDINAL_STEMS) and w.endswith(L.ORDINAL_ENDINGS)
+
+
+def _is_verb(w: str, form: str) -> bool:
+    if w.endswith(("ихся", "ыхся", "ийся", "ейся", "аяся", "ееся", "иеся")):
+        return False  # participles are counted nouns: "366 учащихся"
+    if w.endswith(("ть", "ться", "тся", "ся", "сь", "ешь", "ете", "ите")):
+        return True
+    if len(w) >= 5 and w.endswith(("или", "али", "яли", "ыли", "ули")):
+        return True  # past plural: "получили", "остались" ("модели", "роли" are nouns)
+    if len(w) >= 4 and w.endswith(("ал", "ял", "ил", "ыл", "ул", "ел", "ёл")):  # проехал, решил
+        return form != ONE  # ("школ" is a noun; "1 канал" agrees with one)
+    if w.endswith(("ла", "ло", "ли")) and len(w) >= 4 and w[-3] in _VOWELS:
+        return form == MANY
+    return False
+
+
+def _time_or_rank(w: str) -> bool:
+    return (w in L.TIME_WORDS or w in L.MONTH_WORDS or w in L.RANK_WORDS
+            or w in L.FRACTION_NOUNS or w.startswith(L.TIME_STEMS))
+
+
+def counted_noun(text: str, pos: int, form: str, max_adjectives: int = 3,
+                 ordinal_follows: bool = False
+                 ) -> tuple[str, tuple[int, int] | None, str | None]:
+    """The noun phrase right after `pos`: (status, span, lemma guess).
+
+    status is NOUN (span and maybe a lemma), NONE (nothing that can be
+    counted follows: punctuation, a function word, a capitalised word), VERB
+    (a plural verb follows: the number is the subject, its noun elided) or
+    EXCLUDED (the number is a date, a time, a duration or a rank).
+    `ordinal_follows`: the number ends in a word that an ordinal may continue
+    ("сто", "двадцать"), so an ordinal after it excludes the number.
+    """
+    words: list[tuple[int, int, str]] = []
+    p = pos
+    while len(words) <= max_adjectives:
+        m = NEXT_WORD.match(text, p)
+        if m is None:
+            break
+        w = m.group("w")
+        lw = w.lower()
+        if not _CYRILLIC.fullmatch(lw) or w[0] != lw[0]:
+            break  # Latin, capitalised: a name, not a counted noun
+        if lw in L.FUNCTION_WORDS:
+            break
+        if _time_or_rank(lw):
+            return EXCLUDED, None, None
+        if len(lw) <= 3 and text.startswith(".", m.end()) and lw not in L.COUNT_NOUNS:
+            break  # an abbreviation: "ч. 4 ст. 159"
+        if not words and ordinal_follows and is_ordinal(lw):
+            return EXCLUDED, None, None  # "сто одиннадцатую годовщину", "двадцать первом"
+        if not words and _is_verb(lw, form):
+            if lw.endswith(_PLURAL_VERB_ENDINGS):
+                return VERB, None, None  # "936 получили ранения": the number is the subject
+            break
+        words.append((m.start("w"), m.end("w"), lw))
+        p = m.end()
+        if not is_adjective(lw):
+            break
+    if not words:
+        return NONE, None, None
+    # a trailing adjective with no noun after it is a noun itself ("14 погибших")
+    s, e = words[0][0], words[-1][1]
+    phrase = " ".join(w for _, _, w in words)
+    lemma = L.COUNT_NOUNS.get(phrase) or L.COUNT_NOUNS.get(words[-1][2])
+    return NOUN, (s, e), lemma
+
+
+_GENITIVE_PLURAL = ("ов", "ев", "ёв", "ей", "ий", "ых", "их")
+
+
+def looks_genitive_plural(text: str, span: tuple[int, int]) -> bool:
+    """The head of a noun phrase after "2000": "2000 рублей", but not "2023 компания"."""
+    head = text[span[0]:span[1]].lower().split()[-1]
+    return head.endswith(_GENITIVE_PLURAL) or head in ("человек", "мест", "тонн", "штук")
