@@ -32,7 +32,7 @@ NOT_OBJECTS = {"год", "месяц", "квартал", "полугодие", "
 COMPARISON = re.compile(r"(?:сравнени\w*|аналогичн\w*|относительно|против|к\s+уровню|по\s+отношению)\W*(?:\w+\W+){0,3}$", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:()«»\"]|\s[—–-]\s")
 DURATION = re.compile(
-    r"\bза\s+(?:последние\s+|прошедшие\s+)?(\d+|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(?:года|лет|год)\b",
+    r"\bза\s+(?:последние\s+|прошедшие\s+)?(\d{1,2}|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(?:года|лет|год)\b",
     re.I,
 )
 WORD_NUMBERS = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10}
@@ -152,22 +152,27 @@ class ContextReader:
     # -- change ---------------------------------------------------------------------
 
     def change(self, text: str, clause_start: int, start: int, end: int, kind: str, clause_end: int) -> str | None:
-        before = text[clause_start:start]
-        after = text[end:clause_end]
-        words_before = re.findall(r"\w+", before)
-        if kind == "ratio":
-            for word in re.findall(r"\w+", after)[:2] + words_before[-3:]:
+        """increase / decrease when the number is a change, None for a level."""
+        words_before = re.findall(r"\w+", text[clause_start:start])
+        words_after = re.findall(r"\w+", text[end:clause_end])[:2]
+        sign = text[max(start - 1, 0) : start + 1]  # "+1,5 %", "−2%" (a minus sign, not a dash)
+        if kind == "percent" and ("+" in sign or "−" in sign):
+            return "increase" if "+" in sign else "decrease"
+        if kind == "ratio":  # "увеличился в 3 раза", "в 26 раз больше"
+            for word in words_after + words_before[::-1]:
                 direction = self.lexicon.direction(word)
                 if direction:
                     return direction
             return None
-        if not words_before or fold(words_before[-1]) != "на":
-            return None  # "составил 2%" is a level; "вырос на 2%" a change
-        for word in reversed(words_before[:-1]):
+        by_na = bool(words_before) and fold(words_before[-1]) == "на"  # "вырос на 2%", not "составил 2%"
+        for word in reversed(words_before[:-1] if by_na else words_before):
             direction = self.lexicon.direction(word)
-            if direction:
+            if direction and (by_na or self._is_noun(word)):  # "прирост … составил 5%" is a change too
                 return direction
         return None
+
+    def _is_noun(self, word: str) -> bool:
+        return self.morph.best(word).tag.POS == "NOUN"
 
 
 # -- periods ---------------------------------------------------------------------------
@@ -196,10 +201,22 @@ def period(text: str, clause_start: int, start: int, dates: list[Entity], doc_ye
     def distance(d: Entity) -> float:
         lo, hi = (d.end, start) if d.end <= start else (start, d.start)
         gap = text[lo:hi]
-        return len(gap) * (3 if CLAUSE_BREAK.search(gap) else 1) * (1 if d.end <= start else 1.5)
+        return len(gap) * (3 if CLAUSE_BREAK.search(gap) else 1)
 
     best = min(candidates, key=distance)
-    return best.value
+    return as_period(best.value)
+
+
+# whole quarters and halves of a year, as a range of months reads them
+MONTH_RANGES = {("01", "03"): "Q1", ("04", "06"): "Q2", ("07", "09"): "Q3", ("10", "12"): "Q4", ("01", "06"): "H1", ("07", "12"): "H2"}
+
+
+def as_period(value: str) -> str:
+    """"2017-01..2017-06" (январь–июнь, 6 месяцев) is the half-year "2017-H1"."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)\.\.(\d{4})-(\d\d)", value)
+    if m and m.group(1) == m.group(3) and (m.group(2), m.group(4)) in MONTH_RANGES:
+        return f"{m.group(1)}-{MONTH_RANGES[(m.group(2), m.group(4))]}"
+    return value
 
 
 def clause_bounds(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
