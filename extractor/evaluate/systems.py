@@ -70,9 +70,15 @@ def _record_pairs(record: Any) -> list[PredPair]:
     return pairs
 
 
+# numeric fact kinds as NEREL's entity types
+FACT_TYPES = {"money": "MONEY", "percent": "PERCENT", "count": "NUMBER", "quantity": "NUMBER", "ratio": "NUMBER"}
+
+
 def record_to_prediction(record: Any) -> Prediction:
-    """Duck-typed: ``record.entities`` (``.type/.start/.end``) and ``record.officials``."""
+    """Duck-typed: ``record.entities`` (``.type/.start/.end``), ``record.facts``
+    (``.kind/.start/.end``, scored as MONEY / PERCENT / NUMBER) and ``record.officials``."""
     spans = [Span(_type_name(e.type), int(e.start), int(e.end)) for e in getattr(record, "entities", None) or []]
+    spans += [Span(FACT_TYPES[f.kind], int(f.start), int(f.end)) for f in getattr(record, "facts", None) or [] if f.kind in FACT_TYPES]
     return Prediction(spans=spans, pairs=_record_pairs(record))
 
 
