@@ -28,7 +28,11 @@ PRONOUNS = {"он", "она", "оно", "они"}
 CLOSED = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "VERB", "INFN", "PRTS", "ADVB", "GRND"}
 PLACE_PREPOSITIONS = {"в", "во", "из", "на"}  # "экспорт товаров в Белоруссию"
 # nouns that end an indicator rather than extend it: time ("в 2023 году"), amount ("на сумму")
-NOT_OBJECTS = {"год", "месяц", "квартал", "полугодие", "неделя", "день", "период", "раз", "сумма", "уровень", "сравнение", "территория"}
+NOT_OBJECTS = {
+    "год", "месяц", "квартал", "полугодие", "неделя", "день", "период", "раз",
+    "сумма", "размер", "уровень", "сравнение", "территория", "цена", "среднее", "число", "район", "город",
+}
+TRADE_FLOWS = {"экспорт", "импорт", "поставка", "товарооборот", "торговля", "вывоз", "ввоз", "экспортировать", "импортировать", "поставить"}
 COMPARISON = re.compile(r"(?:сравнени\w*|аналогичн\w*|относительно|против|к\s+уровню|по\s+отношению)\W*(?:\w+\W+){0,3}$", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:()«»\"]|\s[—–-]\s")
 DURATION = re.compile(
@@ -45,6 +49,7 @@ class IndicatorMention:
     end: int
     normal: str
     span: tuple[int, int]  # where the indicator phrase itself stands (a pronoun's antecedent)
+    weak: bool = False  # governed by a preposition ("на территории района", "на уровне"): rarely what is measured
 
 
 @dataclass
@@ -76,10 +81,10 @@ class ContextReader:
     # -- indicators ---------------------------------------------------------------
 
     def indicators(
-        self, doc: Document, first: int, last: int, previous: IndicatorMention | None, places: set[int]
+        self, doc: Document, first: int, last: int, previous: IndicatorMention | None, places: dict[int, int]
     ) -> list[IndicatorMention]:
         """Indicator mentions among tokens[first:last] (one sentence), in text order;
-        `places` are the start offsets of the document's locations."""
+        `places` maps the start offset of each location to its end."""
         out: list[IndicatorMention] = []
         i = first
         while i < last:
@@ -91,7 +96,8 @@ class ContextReader:
                 words = [t.text for t in doc.tokens[start:end]]
                 normal = join(doc.tokens[start:end], self.normalizer.phrase(words, singular=True))
                 span = (doc.tokens[start].start, doc.tokens[end - 1].end)
-                out.append(IndicatorMention(*span, _lower_first(normal), span))
+                weak = start > first and doc.tokens[start - 1].tag.startswith("PREP")
+                out.append(IndicatorMention(*span, _lower_first(normal), span, weak))
                 i = end
                 continue
             head = self.lexicon.verbs.get(lemma)
@@ -118,13 +124,16 @@ class ContextReader:
             start -= 1
         return start
 
-    def _complement(self, doc: Document, i: int, last: int, places: set[int]) -> int:
+    def _complement(self, doc: Document, i: int, last: int, places: dict[int, int]) -> int:
         end = i
         while end < last and end - i < MAX_COMPLEMENT:
             tok = doc.tokens[end]
             if fold(tok.text) in PLACE_PREPOSITIONS and end + 1 < last:
-                if doc.tokens[end + 1].start in places:  # "экспорт товаров в Белоруссию"
-                    end += 2
+                place_end = places.get(doc.tokens[end + 1].start)
+                if place_end is not None:
+                    if fold(doc.tokens[i - 1].lemma) not in TRADE_FLOWS:
+                        break  # a place is part of a trade flow ("экспорт в Белоруссию"), not of other indicators
+                    end = doc.token_range(doc.tokens[end + 1].start, place_end).stop
                     continue
                 object_end = self._object(doc, end + 1, last)
                 if object_end:  # "инвестиции в основной капитал"

@@ -44,7 +44,7 @@ class Facts:
         matches = self.recognizer.find(doc.clean)
         if not matches:
             return []
-        places = {e.start for e in doc.entities if e.type == "LOC"}
+        places = {e.start: e.end for e in doc.entities if e.type == "LOC"}
         dates = sorted((e for e in doc.entities if e.type == "DATE"), key=lambda e: e.start)
         locs = sorted((e for e in doc.entities if e.type == "LOC" and e.subtype in PLACE_KINDS), key=lambda e: e.start)
         sent_starts = [s for s, _ in doc.sentences]
@@ -83,7 +83,7 @@ class Facts:
             )
         return facts
 
-    def _mentions(self, doc: Document, sent: int, places: set[int], cache: dict[int, list[IndicatorMention]]) -> list[IndicatorMention]:
+    def _mentions(self, doc: Document, sent: int, places: dict[int, int], cache: dict[int, list[IndicatorMention]]) -> list[IndicatorMention]:
         """Indicator mentions of a sentence; the previous sentence's last one resolves a pronoun."""
         if sent not in cache:
             previous = self._mentions(doc, sent - 1, places, cache)[-1:] if sent > 0 else []
@@ -93,12 +93,14 @@ class Facts:
 
     @staticmethod
     def _indicator(mentions: list[IndicatorMention], m: NumberMatch, clause: tuple[int, int]) -> IndicatorMention | None:
-        """The nearest mention before the number, else the first after it in its clause."""
+        """The nearest mention before the number, else the first after it in its clause;
+        mentions governed by a preposition only when there is no other."""
         before = [x for x in mentions if x.end <= m.start]
-        if before:
-            return before[-1]
         after = [x for x in mentions if m.end <= x.start < clause[1]]
-        return after[0] if after else None
+        for x in before[::-1] + after:
+            if not x.weak:
+                return x
+        return before[-1] if before else None
 
     def _unit(self, doc: Document, m: NumberMatch) -> str | None:
         if m.kind != "count" or m.noun is None:
