@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document import Document, Token
 from ..morph import Morph, fold
 from ..normalize import Normalizer, join
 from ..positions import read_lexicon
@@ -26,7 +26,8 @@ from ..records import Entity
 MAX_COMPLEMENT = 6
 PRONOUNS = {"он", "она", "оно", "они"}
 CLOSED = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "VERB", "INFN", "PRTS", "ADVB", "GRND"}
-PLACE_PREPOSITIONS = {"в", "во", "из", "на"}  # "экспорт товаров в Белоруссию"
+PLACE_PREPOSITIONS = {"в", "во", "из", "на"}  # "экспорт товаров в Белоруссию", "инвестиции в основной капитал"
+OBJECT_PREPOSITIONS = {"по"}  # "недоимка по налогам"
 # nouns that end an indicator rather than extend it: time ("в 2023 году"), amount ("на сумму")
 NOT_OBJECTS = {
     "год", "месяц", "квартал", "полугодие", "неделя", "день", "период", "раз",
@@ -139,10 +140,21 @@ class ContextReader:
                 if object_end:  # "инвестиции в основной капитал"
                     end = object_end
                     continue
-            if not tok.text[:1].isalpha() or tok.tag.split(",")[0] in CLOSED or "gent" not in self._cases(tok.text):
+            if fold(tok.text) in OBJECT_PREPOSITIONS and end + 1 < last:
+                object_end = self._object(doc, end + 1, last)
+                if object_end:  # "недоимка по налогам", "мощность по переработке"
+                    end = object_end
+                    continue
+            if tok.text == "и" and end > i and end + 1 < last and self._genitive(doc.tokens[end + 1]):
+                end += 1  # "производство хлеба и хлебобулочных изделий"
+                continue
+            if not self._genitive(tok):
                 break
             end += 1
         return end
+
+    def _genitive(self, tok: Token) -> bool:
+        return tok.text[:1].isalpha() and tok.tag.split(",")[0] not in CLOSED and "gent" in self._cases(tok.text)
 
     def _object(self, doc: Document, i: int, last: int) -> int | None:
         """End of a short noun phrase (adjectives + a common noun) after a preposition,
