@@ -86,6 +86,8 @@ class Locations:
                 window = doc.tokens[i : i + size]
                 if window[-1].sent != tok.sent or not any(_CAPITAL.match(t.text) for t in window):
                     continue
+                if size == 1 and not tok.tag.startswith(("NOUN", "UNKN", "LATN")):
+                    continue  # "Того же мнения": a pronoun, not the country
                 place = self.gazetteer.lookup_key(" ".join(lemmas[i : i + size])) or self.gazetteer.lookup_key(
                     fold(" ".join(t.text for t in window))
                 )

@@ -62,6 +62,8 @@ def count_abbreviation_lemma(text: str) -> str:
 
 #: one word after a number (letters, hyphenated parts)
 NEXT_WORD = re.compile(SP + r"(?P<w>[^\W\d_]+(?:[-‐‑][^\W\d_]+)*)")
+#: a counted noun in quotes: "два «Оскара»", "две "Золотых Маски""
+QUOTED_NOUN = re.compile(SP + r"(?P<q>[«\"„“][^\W\d_][^»\"”\n]{0,40}?[»\"”])")
 
 _ADJ_ENDINGS = ("ых", "ые", "ый", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ыми",
                 "ими", "ую", "юю", "ым", "их", "им")
@@ -147,6 +149,9 @@ def counted_noun(text: str, pos: int, form: str, max_adjectives: int = 3,
     `ordinal_follows`: the number ends in a word that an ordinal may continue
     ("сто", "двадцать"), so an ordinal after it excludes the number.
     """
+    q = QUOTED_NOUN.match(text, pos)
+    if q is not None:  # "два «Оскара», пять «Золотых глобусов»"
+        return NOUN, (q.start("q"), q.end("q")), None
     words: list[tuple[int, int, str]] = []
     p = pos
     while len(words) <= max_adjectives:
@@ -157,6 +162,14 @@ def counted_noun(text: str, pos: int, form: str, max_adjectives: int = 3,
         lw = w.lower()
         if not _CYRILLIC.fullmatch(lw) or w[0] != lw[0]:
             break  # Latin, capitalised: a name, not a counted noun
+        if lw in L.POSSESSIVES:  # "три его заместителя": part of the phrase if a word follows
+            n = NEXT_WORD.match(text, m.end())
+            if (n is not None and _CYRILLIC.fullmatch(n.group("w"))
+                    and n.group("w") not in L.FUNCTION_WORDS):
+                words.append((m.start("w"), m.end("w"), lw))
+                p = m.end()
+                continue
+            break
         if lw in L.FUNCTION_WORDS:
             break
         if _time_or_rank(lw):
@@ -173,12 +186,16 @@ def counted_noun(text: str, pos: int, form: str, max_adjectives: int = 3,
         p = m.end()
         if not is_adjective(lw):
             break
+    while words and words[-1][2] in L.POSSESSIVES:
+        words.pop()
     if not words:
         return NONE, None, None
     # a trailing adjective with no noun after it is a noun itself ("14 погибших")
     s, e = words[0][0], words[-1][1]
     phrase = " ".join(w for _, _, w in words)
     lemma = L.COUNT_NOUNS.get(phrase) or L.COUNT_NOUNS.get(words[-1][2])
+    if len(words) > 1 and words[0][2] in L.POSSESSIVES:
+        lemma = L.COUNT_NOUNS.get(words[-1][2])
     return NOUN, (s, e), lemma
 
 

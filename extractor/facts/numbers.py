@@ -92,11 +92,13 @@ def norm_table(table: dict) -> dict:
 
 #: not inside a word, a date, a time or a fraction ("топ-5" is checked by the scanner)
 _DIGITS_BEFORE = r"(?<![\w.,:/\\])"
+#: group counts are bounded (up to 10^15) so that a long run of "123 123 123 ..."
+#: costs a bounded match per position, not a quadratic rescan
 _DIGITS_BODY = (
-    r"(?:\d{1,3}(?:" + GROUP_SPACE + r"\d{3})+(?:[.,]\d+)?"  # 15 505, 1 154.5
-    r"|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"  # 1,234,567
-    r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"  # 1.234.567
-    r"|\d+(?:[.,]\d+)?)"  # 2023, 3,17, 1.5
+    r"(?:\d{1,3}(?:" + GROUP_SPACE + r"\d{3}){1,4}(?:[.,]\d+)?"  # 15 505, 1 154.5
+    r"|\d{1,3}(?:,\d{3}){2,4}(?:\.\d+)?"  # 1,234,567
+    r"|\d{1,3}(?:\.\d{3}){2,4}(?:,\d+)?"  # 1.234.567
+    r"|\d{1,18}(?:[.,]\d{1,12})?)"  # 2023, 3,17, 1.5
 )
 #: "5-ти", "2-х", "3-ех" (cardinal case endings)
 _DIGITS_CASE = r"(?:[-‐‑](?:х|ти|ми|ух|ех|ёх|и|ью)" + WEND + ")?"
@@ -107,8 +109,8 @@ DIGITS = _DIGITS_BEFORE + _DIGITS_BODY + _DIGITS_CASE + _DIGITS_AFTER
 SIMPLE_DIGITS = _DIGITS_BEFORE + r"\d+(?:[.,]\d+)?"
 
 _SPACES_RE = re.compile(r"[\s\u2009\u202f\u2007\u2008\u200a]")
-_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?")
-_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,4}(?:\.\d+)?")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,4}(?:,\d+)?")
 _CASE_SUFFIX = re.compile(r"[-‐‑][^\W\d_]+$")
 
 
@@ -153,7 +155,7 @@ def word_number_source() -> str:
     )
     mult = alternation(_MULT_WORDS) + END
     lead = "(?:" + group + "|" + _w(L.ONE_AND_HALF) + "|" + _w(L.FRACTIONS) + ")"
-    chunks = "(?:" + SP + group + SP + mult + ")*(?:" + SP + group + ")?"
+    chunks = "(?:" + SP + group + SP + mult + "){0,3}(?:" + SP + group + ")?"
     return (
         "(?:" + lead + SP + mult + chunks  # восемьсот восемьдесят одна тысяча девятьсот ...
         + "|" + _w(L.BARE_MULTIPLIERS | L.BARE_MULTIPLIERS_AFTER_QUALIFIER) + chunks  # тысяча двести

@@ -585,6 +585,8 @@ class NumberRecognizer:
                 end = core_end
             elif m.group("unit") is not None:
                 kind, unit = "quantity", C.unit_lemma(m.group("unit"))
+                if m.group("unit").lower() == "г" and (a.year_like or text[end:end + 1] == "."):
+                    return None  # "2015 г", "5 г.": a year, not grams
             elif m.group("raz") is not None:
                 if prep in R.RATIO_PREPOSITIONS and not split:
                     kind, unit = "ratio", R.UNIT
@@ -620,8 +622,8 @@ class NumberRecognizer:
                     return None
             else:
                 has_mult = last.factor is not None or a.factor is not None
-                subject = ((status == C.VERB and not a.words and b is None
-                            and last.last_int is not None and prep is None)
+                subject = ((status == C.VERB and b is None and last.last_int is not None
+                            and last.last_int > 1 and prep is None)
                            or (status == C.PARTITIVE and last.last_int is not None))
                 if not has_mult and not subject and (
                         qual is None or qual == "up_to" or a.words or last.last_int is None):
@@ -630,7 +632,7 @@ class NumberRecognizer:
                     return None
             if a.bare_mult is not None and qual is None:
                 return None  # "тысячи людей": vague
-            if noun is None and not a.factor and a.words and qual is None:
+            if noun is None and not a.factor and a.words and qual is None and status != C.VERB:
                 return None
             if (not a.factor and not a.words and a.last_int is not None and b is None
                     and self._label_before(text, a.start)):
