@@ -22,6 +22,7 @@ def load(with_tokens: bool = False, with_text: bool = False) -> Pipeline:
     from .blocks import Blocks
     from .clean import Clean
     from .dates import DateRecognizer, Dates
+    from .events import EventLexicon, Events
     from .facts.context import ContextLexicon, ContextReader
     from .facts.extract import Facts
     from .facts.recognize import NumberRecognizer
@@ -46,6 +47,7 @@ def load(with_tokens: bool = False, with_text: bool = False) -> Pipeline:
         Locations(gazetteer),
         Dates(DateRecognizer()),
         Positions(PositionLexicon.load(), morph, normalizer),
+        Events(EventLexicon.load(), morph, normalizer),
         Normalize(normalizer),
         Officials(),
         Facts(NumberRecognizer(), ContextReader(ContextLexicon.load(), morph, normalizer), normalizer, gazetteer),

@@ -162,7 +162,7 @@ def join(tokens: list[Token], forms: list[str]) -> str:
 
 class Normalize:
     name = "normalize"
-    requires: frozenset[str] = frozenset({"tokens", "entities.loc", "entities.positions"})
+    requires: frozenset[str] = frozenset({"tokens", "entities.loc", "entities.positions", "entities.events"})
     provides: frozenset[str] = frozenset({"normal"})
 
     def __init__(self, normalizer: Normalizer) -> None:

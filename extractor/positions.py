@@ -8,9 +8,9 @@ body is named.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
 
 from .document import Document, Token
+from .lexicons import read_lexicon
 from .morph import Morph, fold
 from .normalize import Normalizer
 from .records import Entity
@@ -19,13 +19,6 @@ MAX_COMPLEMENT = 6  # tokens after the head; longer genitive chains are rarely o
 PREFIXES = ("экс-", "вице-")  # "экс-президент" is a president for the lexicon
 CLOSED_CLASSES = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO"}
 NEEDS_COMPLEMENT = {"глава", "член", "представитель", "руководитель"}  # "глава" alone is a chapter
-
-
-def read_lexicon(name: str) -> list[str]:
-    """Entries of a lexicon file: one per line, `#` starts a comment."""
-    text = resources.files("extractor").joinpath("lexicons", name).read_text("utf-8")
-    entries = (line.split(" #")[0].strip() for line in text.splitlines() if not line.lstrip().startswith("#"))
-    return [entry for entry in entries if entry]
 
 
 @dataclass

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ..document import Document, Token
 from ..morph import Morph, fold
 from ..normalize import Normalizer, join
-from ..positions import read_lexicon
+from ..lexicons import read_lexicon
 from ..records import Entity
 
 MAX_COMPLEMENT = 6
