@@ -84,3 +84,8 @@ def test_record_matches_the_schema(seed):
     from extractor.records import load_schema
 
     jsonschema.validate(json.loads(json.dumps(seed.to_dict())), load_schema())
+
+
+def test_the_meeting_is_an_event_of_the_article(seed) -> None:
+    events = [e for e in entities(seed, "EVENT") if e.text.startswith("заседании")]
+    assert [e.normal for e in events] == ["заседание Совета Парламентского Собрания Союза Белоруссии и России"]
