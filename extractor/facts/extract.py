@@ -6,6 +6,7 @@ of its sentence, its regions from the places.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 
 from ..document import Document
 from ..geo.gazetteer import Gazetteer
@@ -16,6 +17,7 @@ from .context import ContextReader, IndicatorMention, clause_bounds, period
 from .recognize import NumberMatch, NumberRecognizer
 
 PLACE_KINDS = ("region", "country")
+HOME_WORDS = {"регион", "область", "край", "республика"}  # "the region" of the article
 REGION_WORDS = ("область", "край", "республика")  # "смоленских товаров" names Смоленская область
 
 
@@ -23,6 +25,14 @@ def inside(offset: int, matches: list[NumberMatch], starts: list[int]) -> bool:
     """Whether `offset` falls in a number expression ("на 10 тысяч населения" names no indicator)."""
     k = bisect_right(starts, offset) - 1
     return k >= 0 and offset < matches[k].end
+
+
+def main_region(doc: Document) -> str | None:
+    """The region the article is about: the one its article blocks name most (twice at least)."""
+    kinds = {b.id: b.kind for b in doc.blocks}
+    counts = Counter(e.normal for e in doc.entities if e.type == "LOC" and e.subtype == "region" and kinds.get(e.block) == "article")
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] >= 2 else None
 
 
 class Facts:
@@ -47,6 +57,7 @@ class Facts:
         places = {e.start: e.end for e in doc.entities if e.type == "LOC"}
         dates = sorted((e for e in doc.entities if e.type == "DATE"), key=lambda e: e.start)
         locs = sorted((e for e in doc.entities if e.type == "LOC" and e.subtype in PLACE_KINDS), key=lambda e: e.start)
+        home = main_region(doc)
         sent_starts = [s for s, _ in doc.sentences]
         match_starts = [x.start for x in matches]
         facts: list[Fact] = []
@@ -73,7 +84,7 @@ class Facts:
                     indicator=indicator.normal if indicator else None,
                     indicator_span=indicator.span if indicator else None,
                     period=period(doc.clean, clause[0], m.start, in_sentence, doc.year),
-                    regions=self._regions(doc, locs, s_start, s_end, indicator),
+                    regions=self._regions(doc, locs, s_start, s_end, indicator) or self._home(doc, s_start, s_end, home),
                     sentence=(s_start, s_end),
                     block=doc.block_at(m.start).id,
                     group=group,
@@ -94,13 +105,10 @@ class Facts:
     @staticmethod
     def _indicator(mentions: list[IndicatorMention], m: NumberMatch, clause: tuple[int, int]) -> IndicatorMention | None:
         """The nearest mention before the number, else the first after it in its clause;
-        mentions governed by a preposition only when there is no other."""
+        never one governed by a preposition ("на территории области")."""
         before = [x for x in mentions if x.end <= m.start]
         after = [x for x in mentions if m.end <= x.start < clause[1]]
-        for x in before[::-1] + after:
-            if not x.weak:
-                return x
-        return before[-1] if before else None
+        return next((x for x in before[::-1] + after if not x.weak), None)
 
     def _unit(self, doc: Document, m: NumberMatch) -> str | None:
         if m.kind != "count" or m.noun is None:
@@ -110,6 +118,14 @@ class Facts:
             return m.unit
         words = self.normalizer.phrase([t.text for t in tokens], singular=True)
         return join(tokens, words).lower()
+
+    @staticmethod
+    def _home(doc: Document, start: int, end: int, home: str | None) -> list[str]:
+        """"регион экспортировал …": a sentence that speaks of "the region" without naming
+        it means the region the article is about."""
+        if home and any(fold(t.lemma) in HOME_WORDS for t in doc.tokens_in(start, end)):
+            return [home]
+        return []
 
     def _regions(self, doc: Document, locs: list[Entity], start: int, end: int, indicator: IndicatorMention | None) -> list[str]:
         names = [e.normal for e in locs if start <= e.start < end]
