@@ -5,7 +5,7 @@ of its sentence, its regions from the places.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from ..document import Document
@@ -25,6 +25,11 @@ def inside(offset: int, matches: list[NumberMatch], starts: list[int]) -> bool:
     """Whether `offset` falls in a number expression ("на 10 тысяч населения" names no indicator)."""
     k = bisect_right(starts, offset) - 1
     return k >= 0 and offset < matches[k].end
+
+
+def within(entities: list[Entity], starts: list[int], start: int, end: int) -> list[Entity]:
+    """The entities (sorted by start) that start inside [start, end)."""
+    return entities[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def main_region(doc: Document) -> str | None:
@@ -57,6 +62,7 @@ class Facts:
         places = {e.start: e.end for e in doc.entities if e.type == "LOC"}
         dates = sorted((e for e in doc.entities if e.type == "DATE"), key=lambda e: e.start)
         locs = sorted((e for e in doc.entities if e.type == "LOC" and e.subtype in PLACE_KINDS), key=lambda e: e.start)
+        date_starts, loc_starts = [d.start for d in dates], [e.start for e in locs]
         home = main_region(doc)
         sent_starts = [s for s, _ in doc.sentences]
         match_starts = [x.start for x in matches]
@@ -69,7 +75,7 @@ class Facts:
             mentions = self._mentions(doc, sent, places, cache)
             clause = clause_bounds(doc.clean, s_start, s_end, m.start, m.end)
             indicator = self._indicator([x for x in mentions if not inside(x.start, matches, match_starts)], m, clause)
-            in_sentence = [d for d in dates if s_start <= d.start < s_end]
+            in_sentence = within(dates, date_starts, s_start, s_end)
             group = groups.setdefault(indicator.span, f"G{len(groups) + 1}") if indicator else None
             facts.append(
                 Fact(
@@ -84,7 +90,8 @@ class Facts:
                     indicator=indicator.normal if indicator else None,
                     indicator_span=indicator.span if indicator else None,
                     period=period(doc.clean, clause[0], m.start, in_sentence, doc.year),
-                    regions=self._regions(doc, locs, s_start, s_end, indicator) or self._home(doc, s_start, s_end, home),
+                    regions=self._regions(doc, within(locs, loc_starts, s_start, s_end), indicator)
+                    or self._home(doc, s_start, s_end, home),
                     sentence=(s_start, s_end),
                     block=doc.block_at(m.start).id,
                     group=group,
@@ -95,12 +102,19 @@ class Facts:
         return facts
 
     def _mentions(self, doc: Document, sent: int, places: dict[int, int], cache: dict[int, list[IndicatorMention]]) -> list[IndicatorMention]:
-        """Indicator mentions of a sentence; the previous sentence's last one resolves a pronoun."""
+        """Indicator mentions of a sentence; the previous sentence's last one resolves a
+        pronoun ("Товарооборот растёт. За год он увеличился на 5%")."""
         if sent not in cache:
-            previous = self._mentions(doc, sent - 1, places, cache)[-1:] if sent > 0 else []
-            span = doc.token_range(*doc.sentences[sent]) if doc.sentences else range(len(doc.tokens))
-            cache[sent] = self.reader.indicators(doc, span.start, span.stop, previous[0] if previous else None, places)
+            if sent > 0 and sent - 1 not in cache:  # one sentence back is enough: no recursion
+                cache[sent - 1] = self.reader.indicators(doc, *self._tokens(doc, sent - 1), None, places)
+            previous = cache[sent - 1][-1:] if sent > 0 else []
+            cache[sent] = self.reader.indicators(doc, *self._tokens(doc, sent), previous[0] if previous else None, places)
         return cache[sent]
+
+    @staticmethod
+    def _tokens(doc: Document, sent: int) -> tuple[int, int]:
+        span = doc.token_range(*doc.sentences[sent]) if doc.sentences else range(len(doc.tokens))
+        return span.start, span.stop
 
     @staticmethod
     def _indicator(mentions: list[IndicatorMention], m: NumberMatch, clause: tuple[int, int]) -> IndicatorMention | None:
@@ -127,8 +141,9 @@ class Facts:
             return [home]
         return []
 
-    def _regions(self, doc: Document, locs: list[Entity], start: int, end: int, indicator: IndicatorMention | None) -> list[str]:
-        names = [e.normal for e in locs if start <= e.start < end]
+    def _regions(self, doc: Document, locs: list[Entity], indicator: IndicatorMention | None) -> list[str]:
+        """The places named in the sentence (`locs`) and in the indicator's adjectives."""
+        names = [e.normal for e in locs]
         if indicator is not None:  # "экспорт смоленских товаров": the region's adjective
             for tok in doc.tokens_in(indicator.start, indicator.end):
                 if "ADJF" in tok.tag:
