@@ -21,44 +21,97 @@ EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from . import load
-    from .read import read_paths
-    from .write import output_path, write_records
+    """Extract files and folders: `-j` worker processes, a resumable JSONL journal, progress."""
+    from .batch import (
+        CHUNK_DOCS, Journal, JournalError, Options, Progress, Totals, WorkerError, available_cpus, extract_lines, run_identity,
+    )
+    from .read import expand
+    from .write import LineWriter, jsonl_to_json, output_path
 
-    pipeline = load(with_tokens=args.tokens, with_text=args.text)
-    documents = read_paths(args.paths)
-    if args.date:
-        documents = (replace(doc, date=args.date) for doc in documents)
-    path = output_path(args.output, args.format)
-    out = sys.stdout if path is None else path.open("w", encoding="utf-8")
     started = time.perf_counter()
-    docs = failed = entities = officials = facts = 0
-    kept = []  # for --tables
+    jobs = args.jobs or available_cpus()
+    options = Options(with_tokens=args.tokens, with_text=args.text, date=args.date)
+    items: list = list(expand(args.paths))
+    path = output_path(args.output, args.format)
+    journal: Journal | None = None
+    kept: list[str] = []  # --tables with stdout output: the lines, for the tables at the end
+    if path is None:
+        out = sys.stdout
+        writer = LineWriter(out, args.format)
+    else:
+        # JSONL is its own journal; a JSON array is assembled from one at the end
+        journal_path = path if args.format == "jsonl" else path.with_name(path.name + ".partial.jsonl")
+        try:
+            journal = Journal.open(journal_path, run_identity(args.paths, options), restart=args.restart)
+        except JournalError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        todo = journal.remaining(items)
+        if journal.resumed:
+            cut = f", a partial last line of {journal.cut} bytes cut off" if journal.cut else ""
+            print(
+                f"resuming {journal_path}: {journal.totals.documents} documents already there{cut},"
+                f" {len(todo)} of {len(items)} to go (--restart to start afresh)",
+                file=sys.stderr,
+            )
+        items = todo
+        out = journal_path.open("a", encoding="utf-8")
+        writer = LineWriter(out, "jsonl")
+    totals = journal.totals if journal else Totals()
+    new = Totals()
+    progress = Progress(len(items))
+    results = extract_lines(items, jobs, chunk_size=args.chunk_size or CHUNK_DOCS, options=options)
     try:
-        for record in write_records(pipeline.extract_many(documents), out, args.format):
-            if args.tables:
-                kept.append(record)
-            docs += 1
-            facts += len(record.facts)
-            failed += not record.ok
-            entities += len(record.entities)
-            officials += len(record.officials)
-            for error in record.errors:
-                print(f"{record.source or record.id}: {error.stage}: {error.message}", file=sys.stderr)
+        for result in results:
+            writer.write(result.line)
+            out.flush()  # a line on disk is a document done, should the run be stopped
+            if args.tables and journal is None:
+                kept.append(result.line)
+            new.add(result.ok, result.entities, result.officials, result.facts)
+            if result.errors:
+                progress.clear()
+                for stage, message in result.errors:
+                    print(f"{result.label}: {stage}: {message}", file=sys.stderr)
+            progress.update(new.documents, new.failed)
+    except KeyboardInterrupt:
+        progress.clear()
+        where = f"; run the same command again to continue ({new.documents + totals.documents} documents in {out.name})" if journal else ""
+        print(f"interrupted after {new.documents} new documents{where}", file=sys.stderr)
+        return 130
+    except WorkerError as exc:
+        progress.clear()
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
-        if path is not None:
-            out.close()
+        results.close()  # stops the workers
+        if journal is None:
+            writer.close()
+            out.flush()
+        else:
+            out.close()  # the journal's lock goes with this process
+    progress.clear()
+    seconds = time.perf_counter() - started
     if args.tables:
         from .tables import write_tables
+        from .write import record_from_dict
 
-        write_tables(kept, Path(args.tables))
-    seconds = time.perf_counter() - started
+        lines = journal.lines() if journal is not None else iter(kept)  # the complete output
+        write_tables((record_from_dict(json.loads(line)) for line in lines), Path(args.tables))
+    if journal is not None:
+        if args.format == "json":
+            jsonl_to_json(journal.path, path)
+            journal.path.unlink()
+        journal.finish()  # the output is complete: a rerun starts afresh
+    total = Totals(*(a + b for a, b in zip(vars(totals).values(), vars(new).values())))
+    rate = new.documents / seconds if seconds > 0 else 0.0
+    resumed = f", {totals.documents} from an earlier run" if totals.documents else ""
     print(
-        f"{docs} documents, {failed} failed, {entities} entities, {officials} officials, {facts} facts"
-        f" in {seconds:.1f} s" + (f" → {path}" if path else "") + (f", tables in {args.tables}" if args.tables else ""),
+        f"{total.documents} documents, {total.failed} failed, {total.entities} entities, {total.officials} officials,"
+        f" {total.facts} facts in {seconds:.1f} s ({rate:.1f} docs/s, {jobs} job{'s' if jobs > 1 else ''}{resumed})"
+        + (f" → {path}" if path else "") + (f", tables in {args.tables}" if args.tables else ""),
         file=sys.stderr,
     )
-    return EXIT_DOC_ERRORS if failed else EXIT_OK
+    return EXIT_DOC_ERRORS if total.failed else EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -120,6 +173,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text", action="store_true", help="include the decoded text")
     p.add_argument("--tables", metavar="DIR", help="also write flat CSV tables (documents, entities, persons, officials, facts)")
     p.add_argument("--date", type=dt.date.fromisoformat, help="publication date (YYYY-MM-DD): resolves relative dates")
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes, each with its own pipeline (~330 MB); 0: one per CPU (default 1: in this process)")
+    p.add_argument("--chunk-size", type=int, default=None, metavar="N", help="documents per task, batched together (default 32)")
+    p.add_argument("--restart", action="store_true", help="start afresh even where an interrupted run left its output unfinished (<output>.incomplete)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("schema", help="print the JSON Schema of one output record")
