@@ -22,22 +22,15 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from ..grammars.pieces import DASH, OSP, SP, WEND, WSTART  # noqa: F401 - used by the grammars that import this
 from . import lexicon as L
 
 # --------------------------------------------------------------------------
 # Shared regex helpers
 # --------------------------------------------------------------------------
 
-#: horizontal whitespace (space, NBSP, thin spaces, tab), never a line break
-SP = r"[^\S\r\n\u2028\u2029]+"
-OSP = r"[^\S\r\n\u2028\u2029]*"
 #: one character between groups of three digits
 GROUP_SPACE = r"[ \xa0\u2009\u202f\u2007\u2008\u200a]"
-#: a dash between the ends of a range ("3–5", "10 - 15")
-DASH = OSP + r"[-‐‑‒–—―−]" + OSP
-#: start / end of a word
-WSTART = r"(?<![^\W_])"
-WEND = r"(?![^\W_])"
 #: end of a form: a word ends, or the form ended in a dot or a symbol
 END = r"(?:(?<=[^\w])|(?![^\W_]))"
 

@@ -18,6 +18,8 @@ Conventions for the pattern source:
 from __future__ import annotations
 
 import re
+
+from .pieces import DASH, OSP, SP, WEND, WSTART
 from dataclasses import dataclass, field
 
 # --------------------------------------------------------------------------
@@ -302,15 +304,6 @@ QUANTITY_WORD_PREFIXES: tuple[str, ...] = (
 # Regex building blocks (strings)
 # --------------------------------------------------------------------------
 
-#: horizontal whitespace only (no line breaks); covers NBSP, thin spaces...
-SP = r"[^\S\r\n\u2028\u2029]+"
-OSP = r"[^\S\r\n\u2028\u2029]*"
-#: a dash between the two ends of a range
-DASH = OSP + r"[-‐‑‒–—―−]" + OSP
-#: end of a word (Cyrillic/Latin letters and digits)
-WEND = r"(?![^\W_])"
-#: start of a word
-WSTART = r"(?<![^\W_])"
 
 YEAR4 = r"(?<![\d.,/№])(?:1\d{3}|20\d{2}|2100)(?!\d|[.,/]\d)"
 #: ordinal suffix of a year: "2023-м", "2023-го", "2023-й"
