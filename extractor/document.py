@@ -55,6 +55,17 @@ class Document:
             self._starts = [t.start for t in self.tokens]
         return range(bisect_left(self._starts, start), bisect_left(self._starts, end))
 
+    def token_owners(self, keep: str | None = None) -> list[Entity | None]:
+        """The entity over each token (a later entity wins, except over one of type
+        `keep`: an organisation keeps the place nested in it)."""
+        owners: list[Entity | None] = [None] * len(self.tokens)
+        for ent in self.entities:
+            for k in self.token_range(ent.start, ent.end):
+                current = owners[k]
+                if current is None or current.type != keep:
+                    owners[k] = ent
+        return owners
+
     def tokens_in(self, start: int, end: int) -> list[Token]:
         span = self.token_range(start, end)
         return self.tokens[span.start : span.stop]

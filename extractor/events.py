@@ -44,10 +44,7 @@ class Events:
             self.find(doc)
 
     def find(self, doc: Document) -> None:
-        owner: list[Entity | None] = [None] * len(doc.tokens)
-        for ent in doc.entities:
-            for k in doc.token_range(ent.start, ent.end):
-                owner[k] = ent
+        owner = doc.token_owners()
         i = 0
         while i < len(doc.tokens):
             tok = doc.tokens[i]

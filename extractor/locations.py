@@ -99,10 +99,7 @@ class Locations:
         return out
 
     def add_nested(self, doc: Document) -> None:
-        owner: list[Entity | None] = [None] * len(doc.tokens)  # the NER entity over each token
-        for ent in doc.entities:
-            for tok_index in doc.token_range(ent.start, ent.end):
-                owner[tok_index] = ent
+        owner = doc.token_owners()  # the NER entity over each token
         for first, last, place in self.matches(doc):
             start, end = doc.tokens[first].start, doc.tokens[last - 1].end
             covering = {id(e): e for e in owner[first:last] if e is not None}

@@ -61,10 +61,7 @@ class Positions:
             self.find(doc)
 
     def find(self, doc: Document) -> None:
-        owner: list[Entity | None] = [None] * len(doc.tokens)
-        for ent in doc.entities:
-            for k in doc.token_range(ent.start, ent.end):
-                owner[k] = ent if owner[k] is None or owner[k].type != "ORG" else owner[k]
+        owner = doc.token_owners(keep="ORG")
         i = 0
         while i < len(doc.tokens):
             tok = doc.tokens[i]

@@ -23,6 +23,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from ..grammars.pieces import DASH, OSP, SP, WEND, WSTART  # noqa: F401 - used by the grammars that import this
+from ..grammars.pieces import alternation as _alternation
 from . import lexicon as L
 
 # --------------------------------------------------------------------------
@@ -36,37 +37,8 @@ END = r"(?:(?<=[^\w])|(?![^\W_]))"
 
 
 def alternation(words) -> str:
-    """A non-capturing alternation of `words` as a prefix trie.
-
-    Factoring prefixes makes a failing position cost one test per distinct
-    first letter.  A space inside a form becomes `SP`, a space right after a
-    dot becomes `OSP` ("кв. м" matches "кв.м" too).  The trie is greedy: a
-    longer form is tried before its prefix.
-    """
-    trie: dict = {}
-    for w in set(words):
-        node = trie
-        for ch in w.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie, "")
-
-
-def _trie_regex(node: dict, prev: str) -> str:
-    end = "" in node
-    branches = []
-    for ch in sorted(k for k in node if k):
-        if ch == " ":
-            head = OSP if prev == "." else SP
-        else:
-            head = re.escape(ch)
-        branches.append(head + _trie_regex(node[ch], ch))
-    if not branches:
-        return ""
-    if len(branches) == 1 and not end:
-        return branches[0]
-    body = "(?:" + "|".join(branches) + ")"
-    return body + "?" if end else body
+    """A prefix-trie alternation of `words`; a space after a dot is optional ("кв.м")."""
+    return _alternation(words, after_dot=OSP)
 
 
 def norm_form(s: str) -> str:

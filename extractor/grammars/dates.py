@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from .pieces import DASH, OSP, SP, WEND, WSTART
+from .pieces import DASH, OSP, SP, WEND, WSTART, alternation
 from dataclasses import dataclass, field
 
 # --------------------------------------------------------------------------
@@ -317,39 +317,6 @@ YEAR_WORD_PLURAL = r"(?:годы|годов|годам|годами|годах|�
 DAY = r"(?<![\d.,/])(?:0?[1-9]|[12]\d|3[01])(?:-?(?:го|е|ое|ого|м|й))?(?!\d)"
 #: Roman numerals (centuries, quarters): upper case only; Cyrillic Х and І too
 ROMAN = r"(?-i:[IVXХІ]{1,6})" + WEND
-
-
-def alternation(words) -> str:
-    """A non-capturing alternation of words as a prefix trie.
-
-    `re` tries the branches of an alternation one by one; factoring common
-    prefixes ("январ(?:ь|я|ю|е|ём|ем)") makes a failing position cost one
-    character test per distinct first letter instead of one per word.
-    Spaces inside phrases become `SP`.  The trie is greedy: a longer word is
-    tried before its prefix, and the word-end check after it backtracks.
-    """
-    trie: dict = {}
-    for w in set(words):
-        node = trie
-        for ch in w.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    end = "" in node
-    branches = []
-    for ch in sorted(k for k in node if k):
-        head = SP if ch == " " else re.escape(ch)
-        branches.append(head + _trie_regex(node[ch]))
-    if not branches:
-        return ""
-    if len(branches) == 1 and not end:
-        body = branches[0]
-        return body
-    body = "(?:" + "|".join(branches) + ")"
-    return body + "?" if end else body
 
 
 @dataclass(frozen=True)
