@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from .records import Block, Entity, ErrorInfo, Fact, Official, Person, Span
+from .records import Block, Entity, ErrorInfo, Event, Fact, Official, Person, Span
 
 
 @dataclass
@@ -44,6 +44,7 @@ class Document:
     persons: list[Person] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     errors: list[ErrorInfo] = field(default_factory=list)
     failed: bool = False  # a stage raised: later stages skip the document
     _starts: list[int] = field(default_factory=list, repr=False)  # token starts, for bisection

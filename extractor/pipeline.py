@@ -109,6 +109,7 @@ class Pipeline:
         rec.persons = doc.persons
         rec.officials = doc.officials
         rec.facts = doc.facts
+        rec.events = doc.events
         if self.with_tokens:
             rec.tokens = [{"start": t.start, "end": t.end, "lemma": t.lemma} for t in doc.tokens]
         if self.with_text:

@@ -16,6 +16,11 @@ Span = tuple[int, int]
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "POSITION", "EVENT", "DATE")
 LOC_SUBTYPES = ("country", "region", "city", "district", "other")
+# ORG subtypes: what kind of body it is, from its head word or a known name
+ORG_SUBTYPES = ("government", "legislature", "court", "party", "company", "bank", "sports", "education",
+                "science", "media", "military", "international", "religious", "public", "other")
+EVENT_TYPES = ("meeting", "session", "forum", "visit", "talks", "signing", "opening", "competition",
+               "election", "incident", "other")
 
 
 @dataclass
@@ -36,8 +41,8 @@ class Entity:
     end: int
     normal: str  # normal form in the nominative case
     block: str
-    subtype: str | None = None  # LOC: country | region | city | district | other
-    code: str | None = None  # LOC from the gazetteer: ISO 3166-1 / 3166-2 code
+    subtype: str | None = None  # LOC: one of LOC_SUBTYPES; ORG: one of ORG_SUBTYPES; EVENT: one of EVENT_TYPES
+    code: str | None = None  # LOC from the gazetteer: ISO 3166-1 / 3166-2 code; ORG: its country's ISO 3166-1 code when known
     value: str | None = None  # DATE: TIMEX3-style value ("2024-09-25", "XXXX-04-01")
     person: str | None = None  # PER: id of the merged person ("P1")
     source: str = "ner"  # which recogniser found it: ner | gazetteer | rules
@@ -68,6 +73,8 @@ class Official:
     position_span: Span
     block: str
     rule: str  # the rule that linked them, for explaining a wrong record
+    country: str | None = None  # the country served ("Россия"), from the region, body or text
+    country_code: str | None = None  # ISO 3166-1 alpha-2
 
 
 @dataclass
@@ -94,6 +101,35 @@ class Fact:
 
 
 @dataclass
+class Participant:
+    """Who or what takes part in an event: a person, an organisation or a country."""
+
+    kind: str  # person | organization | place
+    name: str  # normal form ("Вячеслав Володин", "Государственная дума")
+    span: Span
+    person_id: str | None = None  # for persons: the merged person ("P1")
+
+
+@dataclass
+class Event:
+    """Something that happened: a meeting, session, forum, visit, competition …"""
+
+    id: str  # "E1", in text order
+    type: str  # one of EVENT_TYPES
+    text: str
+    start: int
+    end: int
+    normal: str  # the event phrase in the nominative ("заседание Совета Парламентского собрания")
+    date: str | None  # TIMEX3-style value, resolved against the document date
+    place: str | None  # canonical gazetteer name ("Могилёв")
+    place_code: str | None
+    organizer: str | None  # normal name of who held it ("Вячеслав Володин")
+    participants: list[Participant]
+    sentence: Span
+    block: str
+
+
+@dataclass
 class ErrorInfo:
     stage: str
     message: str
@@ -114,7 +150,7 @@ class DocumentRecord:
     persons: list[Person] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)  # events: a later issue
+    events: list[Event] = field(default_factory=list)
     errors: list[ErrorInfo] = field(default_factory=list)
     tokens: list[dict[str, Any]] | None = None  # only when asked for: {start, end, lemma}
     text: str | None = None  # only when asked for

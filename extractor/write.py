@@ -8,7 +8,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import IO, Any
 
-from .records import Block, DocumentRecord, Entity, ErrorInfo, Fact, Official, Person
+from .records import Block, DocumentRecord, Entity, ErrorInfo, Event, Fact, Official, Participant, Person
 
 FORMATS = ("jsonl", "json")
 
@@ -74,7 +74,7 @@ def _span(value: Any) -> tuple[int, int] | None:
 
 def record_from_dict(data: dict[str, Any]) -> DocumentRecord:
     """The DocumentRecord of a JSON object written by `dumps` (spans back to tuples)."""
-    nested = {"blocks", "sentences", "entities", "persons", "officials", "facts", "errors"}
+    nested = {"blocks", "sentences", "entities", "persons", "officials", "facts", "events", "errors"}
     return _make(
         DocumentRecord,
         {k: v for k, v in data.items() if k not in nested},
@@ -89,6 +89,14 @@ def record_from_dict(data: dict[str, Any]) -> DocumentRecord:
         facts=[
             _make(Fact, {**f, "sentence": _span(f["sentence"]), "indicator_span": _span(f.get("indicator_span"))})
             for f in data.get("facts", ())
+        ],
+        events=[
+            _make(Event, {
+                **e,
+                "sentence": _span(e["sentence"]),
+                "participants": [_make(Participant, {**p, "span": _span(p["span"])}) for p in e.get("participants", ())],
+            })
+            for e in data.get("events", ())
         ],
         errors=[_make(ErrorInfo, e) for e in data.get("errors", ())],
     )
