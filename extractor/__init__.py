@@ -22,6 +22,7 @@ def load(with_tokens: bool = False, with_text: bool = False) -> Pipeline:
     from .blocks import Blocks
     from .clean import Clean
     from .dates import DateRecognizer, Dates
+    from .event_records import EventRecords, EventRoles
     from .events import EventLexicon, Events
     from .facts.context import ContextLexicon, ContextReader
     from .facts.extract import Facts
@@ -33,12 +34,14 @@ def load(with_tokens: bool = False, with_text: bool = False) -> Pipeline:
     from .normalize import Normalize, Normalizer
     from .officials import Officials
     from .positions import PositionLexicon, Positions
+    from .references import References, RoleSynonyms
     from .segment import Segment
     from .spacy_doc import SpacyEntities
 
     morph = Morph.load()
     normalizer = Normalizer(morph)
     gazetteer = Gazetteer.load(morph)
+    event_lexicon = EventLexicon.load()
     stages = [
         Clean(),
         Blocks(),
@@ -47,10 +50,12 @@ def load(with_tokens: bool = False, with_text: bool = False) -> Pipeline:
         Locations(gazetteer),
         Dates(DateRecognizer()),
         Positions(PositionLexicon.load(), morph, normalizer),
-        Events(EventLexicon.load(), morph, normalizer),
+        Events(event_lexicon, morph, normalizer),
         Normalize(normalizer),
         Officials(),
+        References(RoleSynonyms.load(), morph),
         Facts(NumberRecognizer(), ContextReader(ContextLexicon.load(), morph, normalizer), normalizer, gazetteer),
+        EventRecords(EventRoles.load(), event_lexicon.types),
         SpacyEntities(),
     ]
     return Pipeline(stages, with_tokens=with_tokens, with_text=with_text)

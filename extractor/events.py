@@ -1,10 +1,12 @@
 """Events: the phrases that name what happened ("заседании Совета", "выборах", "скончался").
 
-EVENT entities only: a head from `lexicons/events_nerel.txt` (nouns and verbs that
-head NEREL train EVENT spans more often than not), the lower-case adjectives
+EVENT entities: a head from `lexicons/events_nerel.txt` (nouns and verbs that
+head NEREL train EVENT spans more often than not) or `lexicons/events.txt` (events
+of business news too rare in NEREL: "встреча", "форум"), the lower-case adjectives
 before a noun head ("президентских выборах") and its genitive complement
-("чемпионата мира"). Event records with place, date and participants are not
-built yet: `events` in the output stays empty.
+("чемпионата мира"). The entity's `subtype` is the event type of its head
+(`lexicons/event_types.tsv`). The records with place, date and participants are
+built from these entities later, in event_records.py.
 """
 from __future__ import annotations
 
@@ -17,16 +19,20 @@ from .normalize import Normalizer
 from .records import Entity
 
 MAX_COMPLEMENT = 3
+MAX_QUOTED = 12  # tokens of a quoted name after the head: "форум «Россия — исламский мир»"
 NOUN_TAGS = ("NOUN",)
 
 
 @dataclass
 class EventLexicon:
     heads: set[str]
+    types: dict[str, str]  # head lemma → event type
 
     @classmethod
     def load(cls) -> "EventLexicon":
-        return cls({fold(w) for w in read_lexicon("events_nerel.txt")})
+        heads = {fold(w) for name in ("events_nerel.txt", "events.txt") for w in read_lexicon(name)}
+        types = dict(line.split("\t") for line in read_lexicon("event_types.tsv"))
+        return cls(heads, {fold(head): kind for head, kind in types.items()})
 
 
 class Events:
@@ -56,14 +62,28 @@ class Events:
                 while first > 0 and doc.tokens[first - 1].sent == tok.sent and "ADJF" in doc.tokens[first - 1].tag \
                         and doc.tokens[first - 1].text[:1].islower() and owner[first - 1] is None:
                     first -= 1
-                last = self._complement(doc, i + 1, owner)
+                last = self._quoted_name(doc, self._complement(doc, i + 1, owner))
             start, end = doc.tokens[first].start, doc.tokens[last - 1].end
-            entity = Entity("EVENT", doc.text[start:end], start, end, normal="", block=doc.block_at(start).id, source="rules")
+            entity = Entity("EVENT", doc.text[start:end], start, end, normal="", block=doc.block_at(start).id,
+                            subtype=self.lexicon.types.get(fold(tok.lemma), "other"), source="rules")
             # a verb's normal form is its infinitive ("скончался" → "скончаться")
             noun = tok.tag.startswith(NOUN_TAGS)
             entity.normal = self.normalizer.normal("EVENT", doc.tokens[first:last]) if noun else tok.lemma
             doc.entities.append(entity)
             i = last
+
+    @staticmethod
+    def _quoted_name(doc: Document, last: int) -> int:
+        """Past the event's name in «quotes» right after it, when the quote closes in its sentence."""
+        if last >= len(doc.tokens) or doc.tokens[last].text != "«":
+            return last
+        sent = doc.tokens[last].sent
+        for k in range(last + 1, min(last + MAX_QUOTED, len(doc.tokens))):
+            if doc.tokens[k].sent != sent:
+                break
+            if doc.tokens[k].text == "»":
+                return k + 1
+        return last
 
     def _complement(self, doc: Document, i: int, owner: list[Entity | None]) -> int:
         """"чемпионата мира", "выборы президента России": genitive words and whole places or bodies."""

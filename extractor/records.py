@@ -20,7 +20,7 @@ LOC_SUBTYPES = ("country", "region", "city", "district", "other")
 ORG_SUBTYPES = ("government", "legislature", "court", "party", "company", "bank", "sports", "education",
                 "science", "media", "military", "international", "religious", "public", "other")
 EVENT_TYPES = ("meeting", "session", "forum", "visit", "talks", "signing", "opening", "competition",
-               "election", "incident", "other")
+               "election", "appointment", "incident", "legal", "culture", "protest", "other")
 
 
 @dataclass
@@ -44,7 +44,7 @@ class Entity:
     subtype: str | None = None  # LOC: one of LOC_SUBTYPES; ORG: one of ORG_SUBTYPES; EVENT: one of EVENT_TYPES
     code: str | None = None  # LOC from the gazetteer: ISO 3166-1 / 3166-2 code; ORG: its country's ISO 3166-1 code when known
     value: str | None = None  # DATE: TIMEX3-style value ("2024-09-25", "XXXX-04-01")
-    person: str | None = None  # PER: id of the merged person ("P1")
+    person: str | None = None  # PER, and a POSITION linked to someone: id of the merged person ("P1")
     source: str = "ner"  # which recogniser found it: ner | gazetteer | rules
 
 
@@ -57,6 +57,8 @@ class Person:
     mentions: list[Span] = field(default_factory=list)
     positions: list[str] = field(default_factory=list)
     block: str = ""
+    role_mentions: list[Span] = field(default_factory=list)  # "губернатор", "глава региона" meaning this person
+    pronoun_mentions: list[Span] = field(default_factory=list)  # a sentence-initial "Он"/"Она" meaning this person
 
 
 @dataclass
@@ -107,6 +109,7 @@ class Participant:
     kind: str  # person | organization | place
     name: str  # normal form ("Вячеслав Володин", "Государственная дума")
     span: Span
+    role: str = "participant"  # organizer | participant
     person_id: str | None = None  # for persons: the merged person ("P1")
 
 
@@ -123,8 +126,7 @@ class Event:
     date: str | None  # TIMEX3-style value, resolved against the document date
     place: str | None  # canonical gazetteer name ("Могилёв")
     place_code: str | None
-    organizer: str | None  # normal name of who held it ("Вячеслав Володин")
-    participants: list[Participant]
+    participants: list[Participant]  # organizers first, then the others, in text order
     sentence: Span
     block: str
 

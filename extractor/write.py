@@ -81,7 +81,10 @@ def record_from_dict(data: dict[str, Any]) -> DocumentRecord:
         blocks=[_make(Block, b) for b in data.get("blocks", ())],
         sentences=[_span(s) for s in data.get("sentences", ())],
         entities=[_make(Entity, e) for e in data.get("entities", ())],
-        persons=[_make(Person, {**p, "mentions": [_span(m) for m in p.get("mentions", ())]}) for p in data.get("persons", ())],
+        persons=[
+            _make(Person, {**p, **{k: [_span(m) for m in p.get(k, ())] for k in ("mentions", "role_mentions", "pronoun_mentions")}})
+            for p in data.get("persons", ())
+        ],
         officials=[
             _make(Official, {**o, "person_spans": [_span(s) for s in o["person_spans"]], "position_span": _span(o["position_span"])})
             for o in data.get("officials", ())

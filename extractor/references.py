@@ -1,0 +1,139 @@
+"""Link the mentions without a name: "губернатор", "глава региона" and a sentence-initial
+"Он"/"Она" that mean a person already named.
+
+Runs after the officials stage, which knows who holds which post. A role-only
+mention (a POSITION entity that no rule linked to a name) refers to a person of the
+same scope (the article, or one related snippet) named before it whose post has the
+same title, or a title of the same group in `lexicons/role_synonyms.txt`
+("глава региона" = "губернатор"). It is linked only when exactly one person fits:
+two ministers make "министр" ambiguous, and an ambiguous mention stays unlinked.
+A pronoun that opens a sentence refers to the one person of its gender named (or
+meant by a role) in the sentence before. Linked mentions land in the person's
+`role_mentions` / `pronoun_mentions`, and the POSITION entity gets the person's id.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Document
+from .lexicons import read_lexicon
+from .morph import Morph, fold
+from .officials import scope
+from .records import Entity, Person
+
+PRONOUNS = {"он": "masc", "она": "femn"}  # nominative only: "его"/"ее" are as often possessive
+QUOTES = ("«", '"', "“", "„")
+
+
+@dataclass
+class RoleSynonyms:
+    group: dict[str, int]  # folded title → its group
+
+    @classmethod
+    def load(cls) -> "RoleSynonyms":
+        group: dict[str, int] = {}
+        for n, line in enumerate(read_lexicon("role_synonyms.txt")):
+            for title in line.split("="):
+                group[fold(title.strip())] = n
+        return cls(group)
+
+    def same_post(self, mention: str, held: str) -> bool:
+        """"губернатор" and "губернатор"; "глава региона" and "губернатор"; "министр" and
+        "министр здравоохранения" (a bare head names the fuller post)."""
+        mention, held = fold(mention), fold(held)
+        if mention == held or held.startswith(mention + " "):
+            return True
+        known = self.group.get(mention)
+        return known is not None and known in (self.group.get(held), self.group.get(held.split()[0]))
+
+
+class References:
+    name = "references"
+    requires: frozenset[str] = frozenset({"persons", "officials"})
+    provides: frozenset[str] = frozenset({"references"})
+
+    def __init__(self, synonyms: RoleSynonyms, morph: Morph) -> None:
+        self.synonyms = synonyms
+        self.morph = morph
+
+    def __call__(self, docs: list[Document]) -> None:
+        for doc in docs:
+            self.mark_official_positions(doc)
+            self.link_roles(doc)
+            self.link_pronouns(doc)
+
+    @staticmethod
+    def mark_official_positions(doc: Document) -> None:
+        """A position linked to exactly one person by the officials stage carries that person."""
+        holders: dict[tuple[int, int], set[str]] = {}
+        for off in doc.officials:
+            holders.setdefault(off.position_span, set()).add(off.person_id)
+        for ent in doc.entities:
+            ids = holders.get((ent.start, ent.end)) if ent.type == "POSITION" else None
+            if ids and len(ids) == 1:
+                ent.person = next(iter(ids))
+
+    def link_roles(self, doc: Document) -> None:
+        posts: dict[str, list[str]] = {}  # person id → the titles and full positions held
+        for off in doc.officials:
+            full = doc.text[off.position_span[0] : off.position_span[1]]
+            posts.setdefault(off.person_id, []).extend([off.position, self._normal_of(doc, off.position_span) or full])
+        persons = {p.id: p for p in doc.persons}
+        linked_spans = {off.position_span for off in doc.officials}
+        for ent in sorted(doc.entities, key=lambda e: e.start):
+            if ent.type != "POSITION" or ent.person or (ent.start, ent.end) in linked_spans or not self._one_person(doc, ent):
+                continue
+            fits = [
+                persons[pid] for pid, held in posts.items()
+                if scope(persons[pid].block) == scope(ent.block) and min(persons[pid].mentions)[0] < ent.start
+                and any(self.synonyms.same_post(ent.normal, title) for title in held)
+            ]
+            if len(fits) == 1:
+                ent.person = fits[0].id
+                fits[0].role_mentions.append((ent.start, ent.end))
+
+    @staticmethod
+    def _one_person(doc: Document, ent: Entity) -> bool:
+        """"писатели", "композиторов" mean many; «Доктор Лиза» is a title, not a role."""
+        head = next((t for t in doc.tokens_in(ent.start, ent.end) if t.tag.startswith("NOUN")), None)
+        return head is not None and "plur" not in head.tag and doc.text[max(ent.start - 1, 0) : ent.start] not in QUOTES
+
+    @staticmethod
+    def _normal_of(doc: Document, span: tuple[int, int]) -> str | None:
+        return next((e.normal for e in doc.entities if e.type == "POSITION" and (e.start, e.end) == span), None)
+
+    def link_pronouns(self, doc: Document) -> None:
+        if len(doc.sentences) < 2:
+            return
+        mentions = self._person_mentions(doc)
+        persons = {p.id: p for p in doc.persons}
+        linked = {span for p in doc.persons for span in p.pronoun_mentions}  # filled in text order
+        first_token = {t.sent: t for t in reversed(doc.tokens)}  # the first token of each sentence
+        for sent, tok in sorted(first_token.items()):
+            gender = PRONOUNS.get(tok.text.lower()) if tok.text[:1].isupper() else None
+            if gender is None or sent == 0:
+                continue
+            prev_start, prev_end = doc.sentences[sent - 1]
+            here = scope(doc.block_at(tok.start).id)
+            ids = {pid for start, pid in mentions if prev_start <= start < prev_end and scope(doc.block_at(start).id) == here}
+            fits = [pid for pid in ids if self.gender(persons[pid]) in (gender, None)]
+            rival = any(  # "… он был задержан … Он отсидел": the previous "он" may be someone unnamed
+                PRONOUNS.get(t.text.lower()) == gender and (t.start, t.end) not in linked
+                for t in doc.tokens_in(prev_start, prev_end)
+            )
+            if len(fits) == 1 and not rival:
+                persons[fits[0]].pronoun_mentions.append((tok.start, tok.end))
+
+    @staticmethod
+    def _person_mentions(doc: Document) -> list[tuple[int, str]]:
+        return sorted((e.start, e.person) for e in doc.entities if e.person and e.type in ("PER", "POSITION"))
+
+    def gender(self, person: Person) -> str | None:
+        """From the first name ("Василий" → masc); a lone surname tells nothing sure."""
+        words = person.name.split()
+        if len(words) < 2:
+            return None
+        for p in self.morph.parse(words[0]):
+            if "Name" in p.tag and str(p.tag.gender) in ("masc", "femn"):
+                return str(p.tag.gender)
+        return None
