@@ -66,15 +66,15 @@ class EventRecords:
                 if antecedent is not None:
                     self._add(antecedent.participants, self._participants(doc, ent, sentence, persons, pronouns))
                 continue
-            event = Event(
+            date, place = self._date(doc, ent, sentence), self._place(doc, ent, sentence)
+            out.append(Event(
                 id=f"E{len(out) + 1}", type=ent.subtype or "other", text=ent.text, start=ent.start, end=ent.end,
-                normal=ent.normal, date=self._date(doc, ent, sentence), place=None, place_code=None,
+                normal=ent.normal,
+                date=date.value if date else None, date_span=(date.start, date.end) if date else None,
+                place=place.normal if place else None, place_code=place.code if place else None,
+                place_span=(place.start, place.end) if place else None,
                 participants=self._participants(doc, ent, sentence, persons, pronouns), sentence=sentence, block=ent.block,
-            )
-            place = self._place(doc, ent, sentence)
-            if place is not None:
-                event.place, event.place_code = place.normal, place.code
-            out.append(event)
+            ))
         return out
 
     def _antecedent(self, events: list[Event], anaphor: Entity) -> Event | None:
@@ -152,11 +152,9 @@ class EventRecords:
         return after[0] if after else (candidates[-1] if candidates else None)
 
     @staticmethod
-    def _date(doc: Document, event: Entity, sentence: Span) -> str | None:
+    def _date(doc: Document, event: Entity, sentence: Span) -> Entity | None:
         dates = [e for e in doc.entities if e.type == "DATE" and sentence[0] <= e.start < sentence[1] and e.value]
-        if not dates:
-            return None
-        return min(dates, key=lambda e: abs(e.start - event.start)).value
+        return min(dates, key=lambda e: abs(e.start - event.start)) if dates else None
 
 
 def _quoted(doc: Document, ent: Entity) -> bool:

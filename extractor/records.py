@@ -124,8 +124,10 @@ class Event:
     end: int
     normal: str  # the event phrase in the nominative ("заседание Совета Парламентского собрания")
     date: str | None  # TIMEX3-style value, resolved against the document date
+    date_span: Span | None
     place: str | None  # canonical gazetteer name ("Могилёв")
     place_code: str | None
+    place_span: Span | None
     participants: list[Participant]  # organizers first, then the others, in text order
     sentence: Span
     block: str

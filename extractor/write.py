@@ -97,6 +97,8 @@ def record_from_dict(data: dict[str, Any]) -> DocumentRecord:
             _make(Event, {
                 **e,
                 "sentence": _span(e["sentence"]),
+                "date_span": _span(e.get("date_span")),
+                "place_span": _span(e.get("place_span")),
                 "participants": [_make(Participant, {**p, "span": _span(p["span"])}) for p in e.get("participants", ())],
             })
             for e in data.get("events", ())

@@ -173,7 +173,7 @@ def test_read_corpus_rejects_unknown_folder(tmp_path: Path) -> None:
 
 
 def doc_with(spans: list[Span], pairs: list[tuple[Span, Span]] | None = None) -> GoldDoc:
-    return GoldDoc(id="d", text="x" * 100, spans=spans, pairs=pairs or [])
+    return GoldDoc(id="d", text="x" * 100, spans=spans, relations={"PAIRS": pairs or []})
 
 
 def test_overlaps_is_half_open() -> None:
@@ -242,14 +242,14 @@ def test_pairs_matching() -> None:
     other_person, other_position = Span("PER", 50, 55), Span("POSITION", 60, 70)
     gold = doc_with([person, position, other_person, other_position],
                     pairs=[(person, position), (other_person, other_position)])
-    pred = Prediction(spans=[], pairs=[
+    pred = Prediction(spans=[], relations={"PAIRS": [
         ([(20, 25), (1, 4)], (7, 9)),  # second person span overlaps, position overlaps: overlap match
         ([(1, 4), (20, 25)], (7, 9)),  # same pair, persons in another order: counted once
         ([(0, 5)], (6, 10)),  # exact match
         ([(0, 5)], (30, 35)),  # position misses
         ([(60, 65)], (50, 55)),  # person and position swapped: no match
-    ])
-    pairs = score([gold], [pred], types=[], pairs=True)["PAIRS"]
+    ]})
+    pairs = score([gold], [pred], types=[], relations=["PAIRS"])["PAIRS"]
     assert (pairs.overlap.predicted, pairs.overlap.correct, pairs.overlap.gold, pairs.overlap.found) == (4, 2, 2, 1)
     assert pairs.overlap.precision == pytest.approx(0.5)
     assert pairs.overlap.recall == pytest.approx(0.5)
@@ -314,7 +314,7 @@ def person_only_system(texts: list[str]) -> list[Prediction]:
             preds.append(Prediction([]))
             continue
         spans = [Span("PER", start, start + 14), Span("PER", start + 7, start + 22)]
-        preds.append(Prediction(spans, pairs=[([(start, start + 14)], (0, 3))]))
+        preds.append(Prediction(spans, relations={"PAIRS": [([(start, start + 14)], (0, 3))]}))
     return preds
 
 

@@ -40,7 +40,18 @@ CORPUS_TYPES: dict[str, tuple[str, ...]] = {
     "nerel": ("PER", "ORG", "LOC", "POSITION", "EVENT", "DATE", "MONEY", "PERCENT", "NUMBER"),
     "factrueval": ("PER", "ORG", "LOC"),
 }
-CORPUS_HAS_PAIRS: dict[str, bool] = {"nerel": True, "factrueval": False}
+# Relations scored as (side with many mentions, single side) pairs: row name -> (NEREL
+# relation types, our types of Arg1, our types of Arg2). The first side of a predicted pair
+# may list several spans (all mentions of a person), the second is one span.
+RELATIONS: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
+    "PAIRS": (frozenset({"WORKS_AS"}), frozenset({"PER"}), frozenset({"POSITION"})),  # person - position
+    "EVENT_PARTICIPANT": (  # participant - event
+        frozenset({"PARTICIPANT_IN", "ORGANIZES"}), frozenset({"PER", "POSITION", "ORG", "LOC"}), frozenset({"EVENT"}),
+    ),
+    "EVENT_PLACE": (frozenset({"TAKES_PLACE_IN"}), frozenset({"EVENT"}), frozenset({"LOC"})),  # event - place
+    "EVENT_DATE": (frozenset({"POINT_IN_TIME"}), frozenset({"EVENT"}), frozenset({"DATE"})),  # event - date
+}
+CORPUS_RELATIONS: dict[str, tuple[str, ...]] = {"nerel": tuple(RELATIONS), "factrueval": ()}
 
 
 @dataclass(frozen=True)
@@ -55,8 +66,13 @@ class GoldDoc:
     id: str
     text: str
     spans: list[Span]
-    # WORKS_AS (person, position) pairs; NEREL only, empty for factRuEval.
-    pairs: list[tuple[Span, Span]] = field(default_factory=list)
+    # relation row (RELATIONS) -> its (Arg1, Arg2) pairs; NEREL only, empty for factRuEval
+    relations: dict[str, list[tuple[Span, Span]]] = field(default_factory=dict)
+
+    @property
+    def pairs(self) -> list[tuple[Span, Span]]:
+        """WORKS_AS (person, position) pairs."""
+        return self.relations.get("PAIRS", [])
 
 
 def _read_text(path: Path) -> str:
@@ -112,7 +128,7 @@ def _parse_brat_relation(line: str) -> tuple[str, str, str] | None:
 def _read_brat_doc(txt: Path, ann: Path) -> GoldDoc:
     text = _read_text(txt)
     entities: dict[str, Span] = {}
-    works_as: list[tuple[str, str]] = []
+    links: list[tuple[str, str, str]] = []
     for line in _lines(ann):
         # Only T (entities) and R (relations) matter; N/#/A lines and the odd stray line are skipped.
         if line.startswith("T") and (ent := _parse_brat_entity(line)):
@@ -120,14 +136,15 @@ def _read_brat_doc(txt: Path, ann: Path) -> GoldDoc:
             if kind in NEREL_TYPES:
                 entities[tid] = Span(NEREL_TYPES[kind], start, end)
         elif line.startswith("R") and (rel := _parse_brat_relation(line)):
-            if rel[0] == "WORKS_AS":
-                works_as.append((rel[1], rel[2]))
-    pairs = [
-        (entities[a], entities[b])
-        for a, b in works_as
-        if a in entities and b in entities and entities[a].type == "PER" and entities[b].type == "POSITION"
-    ]
-    return GoldDoc(id=txt.stem, text=text, spans=_unique(list(entities.values())), pairs=_unique(pairs))
+            links.append(rel)
+    relations = {
+        row: _unique([
+            (entities[a], entities[b]) for kind, a, b in links
+            if kind in kinds and a in entities and b in entities and entities[a].type in first and entities[b].type in second
+        ])
+        for row, (kinds, first, second) in RELATIONS.items()
+    }
+    return GoldDoc(id=txt.stem, text=text, spans=_unique(list(entities.values())), relations=relations)
 
 
 def read_brat(folder: Path) -> list[GoldDoc]:
@@ -198,7 +215,7 @@ def _read_factrueval_doc(txt: Path) -> GoldDoc:
             # A mention is the hull of its spans ("мэрии Москвы" = org_descr + loc_name).
             start, end = min(b[0] for b in bounds), max(b[1] for b in bounds)
             mentions.append(Span(FACTRUEVAL_TYPES[kind], start, _close_brackets(text, start, end)))
-    return GoldDoc(id=txt.stem, text=text, spans=_unique(mentions), pairs=[])
+    return GoldDoc(id=txt.stem, text=text, spans=_unique(mentions))
 
 
 def read_factrueval(folder: Path) -> list[GoldDoc]:

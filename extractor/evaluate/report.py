@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractor.evaluate.corpora import CORPUS_HAS_PAIRS, CORPUS_TYPES, GoldDoc, read_corpus
-from extractor.evaluate.score import PAIRS, Counts, System, TypeScore, score
+from extractor.evaluate.corpora import CORPUS_RELATIONS, CORPUS_TYPES, GoldDoc, read_corpus
+from extractor.evaluate.score import Counts, System, TypeScore, score
 
 
 @dataclass
@@ -25,7 +25,7 @@ class CorpusResult:
     folder: str
     docs: int
     chars: int
-    rows: list[str]  # scored types in table order, PAIRS last where the corpus has pairs
+    rows: list[str]  # scored types in table order, then the relation rows (PAIRS, EVENT_…) where annotated
     systems: list[SystemResult] = field(default_factory=list)
 
 
@@ -42,13 +42,13 @@ def _run_system(name: str, system: System, docs: list[GoldDoc], corpus: str) -> 
     started = time.perf_counter()
     preds = system(texts)
     seconds = time.perf_counter() - started
-    scores = score(docs, preds, types=CORPUS_TYPES[corpus], pairs=CORPUS_HAS_PAIRS[corpus])
+    scores = score(docs, preds, types=CORPUS_TYPES[corpus], relations=CORPUS_RELATIONS[corpus])
     return SystemResult(name=name, seconds=seconds, scores=scores)
 
 
 def evaluate_corpus(folder: Path, systems: dict[str, System]) -> CorpusResult:
     corpus, docs = read_corpus(folder)
-    rows = list(CORPUS_TYPES[corpus]) + ([PAIRS] if CORPUS_HAS_PAIRS[corpus] else [])
+    rows = list(CORPUS_TYPES[corpus]) + list(CORPUS_RELATIONS[corpus])
     result = CorpusResult(corpus, str(folder), len(docs), sum(len(d.text) for d in docs), rows)
     result.systems = [_run_system(name, system, docs, corpus) for name, system in systems.items()]
     return result

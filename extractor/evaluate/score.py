@@ -12,16 +12,20 @@ from dataclasses import dataclass, field
 
 from extractor.evaluate.corpora import GoldDoc, Span
 
-PAIRS = "PAIRS"  # row name for WORKS_AS (person, position) pairs
+PAIRS = "PAIRS"  # row name for WORKS_AS (person, position) pairs; the other rows: corpora.RELATIONS
 
 Offsets = tuple[int, int]
-PredPair = tuple[list[Offsets], Offsets]  # (person spans, position span)
+PredPair = tuple[list[Offsets], Offsets]  # (person spans, position span); (participant spans, event span) …
 
 
 @dataclass
 class Prediction:
     spans: list[Span]
-    pairs: list[PredPair] = field(default_factory=list)
+    relations: dict[str, list[PredPair]] = field(default_factory=dict)  # row name -> pairs
+
+    @property
+    def pairs(self) -> list[PredPair]:
+        return self.relations.get(PAIRS, [])
 
 
 # Takes all texts of a corpus at once so that a system can batch.
@@ -137,29 +141,28 @@ def score(
     golds: Sequence[GoldDoc],
     preds: Sequence[Prediction],
     types: Iterable[str] | None = None,
-    pairs: bool = False,
+    relations: Iterable[str] = (),
 ) -> dict[str, TypeScore]:
     """Score ``preds`` against ``golds`` (aligned by position).
 
     ``types``: the types to score (default: those present in the gold). Predicted spans of other
     types are ignored, not counted as false positives, since the corpus does not annotate them.
-    ``pairs``: also score WORKS_AS pairs, under the ``PAIRS`` key. Under "exact" a pair needs
-    identical offsets; under "overlap" any person span must overlap the gold person and the
-    position must overlap the gold position.
+    ``relations``: also score these relation rows (``PAIRS`` for WORKS_AS, …), each under its
+    own key. Under "exact" a pair needs identical offsets; under "overlap" any span of the first
+    side (any mention of the person) must overlap the gold Arg1 and the second side the gold Arg2.
     """
     if len(golds) != len(preds):
         raise ValueError(f"{len(preds)} predictions for {len(golds)} gold documents")
     kinds = list(types) if types is not None else sorted({s.type for g in golds for s in g.spans})
-    result = {kind: TypeScore(kind) for kind in kinds}
-    if pairs:
-        result[PAIRS] = TypeScore(PAIRS)
+    rows = list(relations)
+    result = {kind: TypeScore(kind) for kind in kinds + rows}
     for gold, pred in zip(golds, preds):
         for kind in kinds:
             exact, overlap = _span_counts(_of_type(pred.spans, kind), _of_type(gold.spans, kind))
             result[kind].exact.add(exact)
             result[kind].overlap.add(overlap)
-        if pairs:
-            exact, overlap = _pair_counts(pred.pairs, gold.pairs)
-            result[PAIRS].exact.add(exact)
-            result[PAIRS].overlap.add(overlap)
+        for row in rows:
+            exact, overlap = _pair_counts(pred.relations.get(row, []), gold.relations.get(row, []))
+            result[row].exact.add(exact)
+            result[row].overlap.add(overlap)
     return result

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from extractor.evaluate.corpora import Span
-from extractor.evaluate.score import PredPair, Prediction, System
+from extractor.evaluate.score import PAIRS, PredPair, Prediction, System
 
 NATASHA_TYPES = ("PER", "LOC", "ORG")
 
@@ -39,7 +39,7 @@ def natasha_system() -> System:
             span.normalize(morph_vocab)
             if span.type in NATASHA_TYPES:
                 spans.append(Span(span.type, span.start, span.stop))
-        return Prediction(spans=spans, pairs=[])
+        return Prediction(spans=spans)
 
     def run(texts: list[str]) -> list[Prediction]:
         return [predict(text) for text in texts]
@@ -70,6 +70,25 @@ def _record_pairs(record: Any) -> list[PredPair]:
     return pairs
 
 
+def _event_relations(record: Any) -> dict[str, list[PredPair]]:
+    """(participant, event), (event, place), (event, date); a person participant with all
+    its mentions (names, roles, pronouns), any of which may match the gold argument."""
+    spans_of = {
+        p.id: [_offsets(s) for s in (*p.mentions, *getattr(p, "role_mentions", ()), *getattr(p, "pronoun_mentions", ()))]
+        for p in getattr(record, "persons", None) or []
+    }
+    out: dict[str, list[PredPair]] = {"EVENT_PARTICIPANT": [], "EVENT_PLACE": [], "EVENT_DATE": []}
+    for event in getattr(record, "events", None) or []:
+        span = (int(event.start), int(event.end))
+        for p in event.participants:
+            out["EVENT_PARTICIPANT"].append((spans_of.get(p.person_id or "", [_offsets(p.span)]), span))
+        if event.place_span:
+            out["EVENT_PLACE"].append(([span], _offsets(event.place_span)))
+        if event.date_span:
+            out["EVENT_DATE"].append(([span], _offsets(event.date_span)))
+    return out
+
+
 # numeric fact kinds as NEREL's entity types
 FACT_TYPES = {"money": "MONEY", "percent": "PERCENT", "count": "NUMBER", "quantity": "NUMBER", "ratio": "NUMBER"}
 
@@ -79,7 +98,7 @@ def record_to_prediction(record: Any) -> Prediction:
     (``.kind/.start/.end``, scored as MONEY / PERCENT / NUMBER) and ``record.officials``."""
     spans = [Span(_type_name(e.type), int(e.start), int(e.end)) for e in getattr(record, "entities", None) or []]
     spans += [Span(FACT_TYPES[f.kind], int(f.start), int(f.end)) for f in getattr(record, "facts", None) or [] if f.kind in FACT_TYPES]
-    return Prediction(spans=spans, pairs=_record_pairs(record))
+    return Prediction(spans=spans, relations={PAIRS: _record_pairs(record), **_event_relations(record)})
 
 
 def extractor_system(pipeline: Any) -> System:
