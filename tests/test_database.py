@@ -15,7 +15,7 @@ from extractor.tables import COLUMNS, FORMATS, TABLES, to_frames, write_tables
 
 def with_event() -> DocumentRecord:
     event = Event(
-        id="E1", type="session", text="сессии", start=3, end=9, normal="сессия", date=None, place="Минск",
+        id="E1", type="session", text="сессии", start=3, end=9, normal="сессия", date=None, date_span=None, place="Минск", place_span=None,
         place_code="BY-HM", participants=[Participant("organization", 'Совет "Союза", Минск\nNA', (12, 30), role="organizer")],
         sentence=(0, 40), block="article-1",
     )

@@ -26,7 +26,7 @@ def handmade() -> list[DocumentRecord]:
     """Edge cases the seed lacks: events, a failed document, text that CSV must quote, empty strings."""
     text = 'Губернатор провёл встречу в Могилёве, "сказал": 5,5 млн рублей;\nдалее'
     meeting = Event(
-        id="E1", type="meeting", text="встречу", start=18, end=25, normal="встреча", date="2024-09-25",
+        id="E1", type="meeting", text="встречу", start=18, end=25, normal="встреча", date="2024-09-25", date_span=None, place_span=(28, 36),
         place="Могилёв", place_code="BY-MA",
         participants=[
             Participant("person", "Василий Анохин", (0, 10), role="organizer", person_id="P1"),
@@ -36,7 +36,7 @@ def handmade() -> list[DocumentRecord]:
         sentence=(0, 64), block="article-1",
     )
     forum = Event(
-        id="E2", type="forum", text="форум", start=66, end=71, normal="форум", date=None, place=None,
+        id="E2", type="forum", text="форум", start=66, end=71, normal="форум", date=None, date_span=None, place=None, place_span=None,
         place_code=None, participants=[], sentence=(66, 71), block="article-1",
     )
     ok = DocumentRecord(
