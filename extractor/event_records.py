@@ -106,8 +106,11 @@ class EventRecords:
         start, end = sentence
         organizer_from = self._organizer_verb(doc, event, sentence)
         inside = [e for e in doc.entities if event.start <= e.start and e.end <= event.end]
+        rivals = [e for e in doc.entities if e.type == "EVENT" and start <= e.start < end and e is not event]
         found: list[Participant] = []
         for ent in top_level([e for e in doc.entities if start <= e.start < end] + inside):
+            if any(_distance(ent, other) < _distance(ent, event) for other in rivals):
+                continue  # "X arrested after the attack on Y": each person goes to the nearest event
             role = "organizer" if organizer_from is not None and ent.start >= organizer_from else "participant"
             if ent.person and ent.type in ("PER", "POSITION"):
                 person = persons[ent.person]
@@ -155,6 +158,10 @@ class EventRecords:
     def _date(doc: Document, event: Entity, sentence: Span) -> Entity | None:
         dates = [e for e in doc.entities if e.type == "DATE" and sentence[0] <= e.start < sentence[1] and e.value]
         return min(dates, key=lambda e: abs(e.start - event.start)) if dates else None
+
+
+def _distance(a: Entity, b: Entity) -> int:
+    return max(a.start - b.end, b.start - a.end, 0)
 
 
 def _quoted(doc: Document, ent: Entity) -> bool:
