@@ -112,7 +112,9 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         DOC_ID,
         _id("id", "person id within the document (P1, P2, ...)"),
         Column("name", "string", "fullest normal name seen", null=False),
-        _int("mentions", "number of mentions"),
+        _int("mentions", "number of mentions by name"),
+        _int("role_mentions", "number of mentions by a role alone (\"губернатор\", \"глава региона\")"),
+        _int("pronoun_mentions", "number of sentence-initial pronouns meaning the person"),
         Column("positions", "string", "positions held, '; '-joined"),
         BLOCK,
     ),
@@ -198,7 +200,10 @@ def record_rows(rec: DocumentRecord) -> dict[str, list[dict[str, Any]]]:
         }],
         "entities": [{**doc, **vars(e)} for e in rec.entities],
         "persons": [
-            {**doc, "id": p.id, "name": p.name, "mentions": len(p.mentions), "positions": _joined(p.positions), "block": p.block}
+            {
+                **doc, "id": p.id, "name": p.name, "mentions": len(p.mentions), "role_mentions": len(p.role_mentions),
+                "pronoun_mentions": len(p.pronoun_mentions), "positions": _joined(p.positions), "block": p.block,
+            }
             for p in rec.persons
         ],
         "officials": [
