@@ -205,12 +205,19 @@ class Organizations:
             places = sorted((e for e in doc.entities if e.type == "LOC"), key=lambda e: e.start)
             starts = [p.start for p in places]
             for ent in doc.entities:
+                if ent.type == "LOC" and ent.code is None and self._is_known_body(doc, ent):
+                    ent.type = "ORG"  # "Союзного государства": NER's place is a body of several states
                 if ent.type != "ORG":
                     continue
                 info = self.describe(doc, ent, nested(ent, places, starts))
                 ent.subtype, ent.code = info.type, info.country
                 if info.normal:
                     ent.normal = info.normal
+
+    def _is_known_body(self, doc: Document, ent: Entity) -> bool:
+        tokens = [t for t in doc.tokens_in(ent.start, ent.end) if t.text not in QUOTES]
+        hit = deciding(self.lexicon.hits(token_lemmas(tokens), [fold(t.text) for t in tokens])) if tokens else None
+        return hit is not None and hit.body is not None and (hit.start, hit.end) == (0, len(tokens))
 
     def describe(self, doc: Document, ent: Entity, places: list[Entity]) -> OrgInfo:
         """Kind, country and canonical name of one organisation; `places` are the
