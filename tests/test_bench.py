@@ -174,3 +174,152 @@ def test_run_benchmark_reports_worker_failure(corpus: Path, monkeypatch: pytest.
     monkeypatch.setattr(bench, "run_worker", broken)
     assert bench.run_benchmark(corpus, None, None) != 0
     assert "ImportError: nope" in capsys.readouterr().out
+
+
+# --- scaling: corpus assembly, table, and one real -j 1 / -j 2 run -----------------------------------
+
+from extractor import bench_scaling as scaling  # noqa: E402
+
+PARAGRAPH = (
+    "Губернатор Смоленской области Василий Анохин провёл рабочую встречу с послом Республики Беларусь."
+    " Стороны обсудили товарооборот, который в прошлом году составил 3,17 млрд долларов, и планы на {} год."
+    " По словам губернатора, в регионе работают более сорока совместных предприятий.\n"
+)  # 296 characters with its line break: two of them make one derived document
+
+
+def paragraphs(n: int) -> str:
+    return "".join(PARAGRAPH.format(2020 + i) for i in range(n))
+
+
+def shared_data(root: Path) -> Path:
+    """A miniature ../shared/data: 2 NEREL files (one long), 1 factRuEval text, 1 RuREBus zip of 2 texts."""
+    import zipfile
+
+    write(root / "nerel" / "train" / "1_text.txt", "Мэр Москвы Сергей Собянин открыл станцию метро.\n")
+    write(root / "nerel" / "train" / "1_text.ann", "T1\tPERSON 11 26\tСергей Собянин\n")
+    write(root / "nerel" / "dev" / "2_text.txt", paragraphs(6))  # long: three paragraph groups
+    write(root / "factrueval" / "devset" / "book_1.txt", "Владимир Путин встретился с Ангелой Меркель в Берлине.\n")
+    write(root / "factrueval" / "devset" / "book_1.tokens", "1 0 8 Владимир\n")
+    (root / "rurebus").mkdir()
+    with zipfile.ZipFile(root / "rurebus" / "train_part_1.zip", "w") as zf:
+        zf.writestr("train_part_1/a_part_0.txt", "Объём инвестиций в основной капитал вырос на 5 % .\n")
+        zf.writestr("train_part_1/a_part_0.ann", "T1\tMET 0 5\tОбъём\n")
+        zf.writestr("train_part_1/b_part_0.txt", "Мэр Москвы Сергей Собянин открыл станцию метро.\n")  # same as NEREL: skipped
+    return root
+
+
+def test_paragraph_groups_are_exact_substrings_of_min_size() -> None:
+    text = "Заголовок\n" + paragraphs(5) + "Хвост."
+    groups = scaling.paragraph_groups(text, min_chars=300)
+    assert len(groups) == 2  # 10 + 296 + 296 | 296 + 296 + short tail joined to the last group
+    assert all(g in text and len(g) >= 300 for g in groups)
+    assert groups[-1].endswith("Хвост.")
+    assert scaling.paragraph_groups(paragraphs(1), min_chars=300) == []  # one group is no derived document
+    # a line break inside a sentence (RuREBus) does not end a paragraph
+    assert scaling.paragraph_groups("а б в\nг д е.\nж з и.\n", min_chars=5) == ["а б в\nг д е.", "ж з и."]
+
+
+def test_spread_keeps_order_and_proportions() -> None:
+    assert scaling.spread(list(range(10)), 5) == [0, 2, 4, 6, 8]
+    assert scaling.spread([1, 2], 5) == [1, 2]
+
+
+def test_assemble_distinct_then_derived_then_repeated(tmp_path: Path) -> None:
+    data = shared_data(tmp_path)
+    docs = scaling.assemble(data, 8)
+    assert [d.kind for d in docs] == ["distinct"] * 4 + ["derived"] * 3 + ["repeated"]
+    assert [d.origin for d in docs[:4]] == ["nerel/train/1_text", "nerel/dev/2_text", "factrueval/book_1", "rurebus/a_part_0"]
+    assert [d.origin for d in docs[4:]] == ["nerel/dev/2_text#p1", "nerel/dev/2_text#p2", "nerel/dev/2_text#p3", "nerel/train/1_text"]
+    assert all(d.text in docs[1].text and len(d.text) >= scaling.MIN_CHARS for d in docs[4:7])
+    assert docs[7].text == docs[0].text
+    stats = scaling.corpus_stats(docs)
+    assert stats.kinds == {"distinct": 4, "derived": 3, "repeated": 1}
+    assert stats.sources == {"NEREL train+dev": 2, "factRuEval devset": 1, "RuREBus train": 1}
+    assert stats.bytes == sum(len(d.text.encode()) for d in docs)
+    assert scaling.assemble(data, 8) == docs  # deterministic
+    few = scaling.assemble(data, 2)
+    assert [d.kind for d in few] == ["distinct"] * 2 and few[0].origin == "nerel/train/1_text"
+    with pytest.raises(BenchError, match="at least 1"):
+        scaling.assemble(data, 0)
+    with pytest.raises(BenchError, match="not found"):
+        scaling.assemble(tmp_path / "missing", 5)
+
+
+def test_write_corpus_fixes_the_order(tmp_path: Path) -> None:
+    docs = scaling.assemble(shared_data(tmp_path / "data"), 8)
+    paths = scaling.write_corpus(docs, tmp_path / "corpus")
+    assert [p.name for p in sorted((tmp_path / "corpus").glob("*.txt"))] == [p.name for p in paths]
+    assert paths[0].name == "00001_distinct_nerel-train-1_text.txt"
+    assert paths[4].name == "00005_derived_nerel-dev-2_text-p1.txt"
+    assert [p.read_text(encoding="utf-8") for p in paths] == [d.text for d in docs]
+
+
+def test_parse_jobs() -> None:
+    assert scaling.parse_jobs("1,2") == [1, 2]
+    assert scaling.parse_jobs("1, 2, 4") == [1, 2, 4]
+    for bad in ("", "0,2", "a"):
+        with pytest.raises(BenchError):
+            scaling.parse_jobs(bad)
+
+
+SCALING_META = scaling.Meta(
+    date="2024-05-01 12:00 UTC", command="python cli.py bench --scaling --docs 100", python="3.11.7",
+    cpu="AMD EPYC", cpus=2, load_before="0.10 0.20 0.30", data="../shared/data",
+)
+SCALING_CORPUS = scaling.CorpusStats(docs=100, bytes=2_000_000, kinds={"distinct": 60, "derived": 30, "repeated": 10},
+                                     sources={"NEREL train+dev": 60})
+
+
+def run_of(jobs: int, seconds: float, sha: str = "ab" * 32, workers: list[float] | None = None) -> scaling.Run:
+    return scaling.Run(jobs, seconds, 0, sha, 100, 0, 340.0 if jobs == 1 else 25.0, 0.9 * jobs * seconds, workers or [])
+
+
+def test_render_scaling_table() -> None:
+    text = scaling.render_table(SCALING_META, SCALING_CORPUS, [run_of(1, 20.0), run_of(2, 10.5, workers=[341.4, 338.6])])
+    assert "| jobs | docs | MB | seconds | CPU s | docs/s | KB/s | speedup | peak RSS parent MB | peak RSS per worker MB | failed docs |" in text
+    assert "| 1 | 100 | 2.00 | 20.0 | 18.0 | 5.0 | 100.0 | 1.00× | 340 | – | 0 |" in text
+    assert "| 2 | 100 | 2.00 | 10.5 | 18.9 | 9.5 | 190.5 | 1.90× | 25 | 341, 339 | 0 |" in text
+    assert "60 distinct (NEREL train+dev 60), 30 derived" in text and "10 repeated" in text
+    assert "byte-identical: yes" in text
+    assert "issue #5" in text and ": met (1.90×)" in text
+    assert "load average before: 0.10 0.20 0.30" in text
+
+
+def test_render_scaling_table_flags_differences_and_slow_scaling() -> None:
+    text = scaling.render_table(SCALING_META, SCALING_CORPUS, [run_of(1, 20.0), run_of(2, 12.5, sha="cd" * 32)])
+    assert "byte-identical: **no**" in text
+    assert "**not met** (1.60×)" in text
+    failed = scaling.Run(2, 3.0, 2, None, 0, 0, 20.0, error="extract -j 2 exited with 2: error: boom")
+    text = scaling.render_table(SCALING_META, SCALING_CORPUS, [run_of(1, 20.0), failed])
+    assert "Note: extract -j 2 exited with 2: error: boom" in text and "byte-identical: **no**" in text
+    assert not scaling.identical([run_of(1, 20.0), failed])
+
+
+def test_scaling_runs_extract_and_outputs_match(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """The real thing on 8 documents: -j 1 and -j 2 subprocesses (chunks of 2, so both workers work)."""
+    table = tmp_path / "results" / "scaling.md"
+    code = scaling.run_scaling(8, [1, 2], shared_data(tmp_path / "data"), str(table), chunk_size=2)
+    assert code == 0, capsys.readouterr()
+    raw = json.loads(table.with_suffix(".json").read_text(encoding="utf-8"))
+    assert raw["identical"] is True
+    one, two = raw["runs"]
+    assert (one["jobs"], two["jobs"]) == (1, 2)
+    assert one["records"] == two["records"] == 8 and one["sha256"] == two["sha256"]
+    assert one["workers_mb"] == [] and len(two["workers_mb"]) == 2
+    assert one["parent_mb"] > 100 and all(mb > 100 for mb in two["workers_mb"])  # each loads the pipeline
+    assert two["parent_mb"] < min(two["workers_mb"])  # the parent of -j 2 loads no model
+    assert one["cpu_seconds"] > 1 and two["cpu_seconds"] > 2  # the workers' CPU counts too: each loads the pipeline
+    assert raw["corpus"]["kinds"] == {"distinct": 4, "derived": 3, "repeated": 1}
+    text = table.read_text(encoding="utf-8")
+    assert "| jobs | docs | MB | seconds | CPU s | docs/s | KB/s | speedup |" in text and "byte-identical: yes" in text
+
+
+def test_first_difference_names_line_and_file(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    same = '{"id": "1", "source": "/c/00001_distinct_x.txt"}\n'
+    a.write_text(same + '{"id": "2", "source": "/c/00002_derived_y.txt", "n": 1}\n', encoding="utf-8")
+    b.write_text(same + '{"id": "2", "source": "/c/00002_derived_y.txt", "n": 2}\n', encoding="utf-8")
+    assert scaling.first_difference(a, b) == "line 2, 00002_derived_y.txt"
+    assert scaling.first_difference(a, a) is None
+    b.write_text(same, encoding="utf-8")  # one output shorter
+    assert scaling.first_difference(a, b) == "line 2, 00002_derived_y.txt"
