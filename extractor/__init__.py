@@ -15,8 +15,9 @@ __all__ = ["Pipeline", "load"]
 __version__ = "0.1.0"
 
 
-def load(with_tokens: bool = False, with_text: bool = False) -> Pipeline:
-    """Build the pipeline: one pymorphy3 analyser, slovnet NER, gazetteer, lexicons."""
+def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = False) -> Pipeline:
+    """Build the pipeline: one pymorphy3 analyser, slovnet NER, gazetteer, lexicons, and the
+    person–position model of models/works_as (`rules_only`: link officials by the hand rules alone)."""
     import spacy
 
     from .blocks import Blocks
@@ -27,12 +28,14 @@ def load(with_tokens: bool = False, with_text: bool = False) -> Pipeline:
     from .facts.context import ContextLexicon, ContextReader
     from .facts.extract import Facts
     from .facts.recognize import NumberRecognizer
+    from .linker import LinkModel
     from .geo.gazetteer import Gazetteer
     from .locations import Locations
     from .morph import Morph
     from .ner import NER
     from .normalize import Normalize, Normalizer
     from .officials import Officials
+    from .organizations import Organizations, OrgLexicon
     from .positions import PositionLexicon, Positions
     from .references import References, RoleSynonyms
     from .segment import Segment
@@ -48,11 +51,12 @@ def load(with_tokens: bool = False, with_text: bool = False) -> Pipeline:
         Segment(morph, spacy.blank("ru").vocab),
         NER.load(),
         Locations(gazetteer),
+        Organizations(OrgLexicon.load(morph), gazetteer),
         Dates(DateRecognizer()),
         Positions(PositionLexicon.load(), morph, normalizer),
         Events(event_lexicon, morph, normalizer),
         Normalize(normalizer),
-        Officials(),
+        Officials(None if rules_only else LinkModel.load()),
         References(RoleSynonyms.load(), morph),
         Facts(NumberRecognizer(), ContextReader(ContextLexicon.load(), morph, normalizer), normalizer, gazetteer),
         EventRecords(EventRoles.load(), event_lexicon.types),

@@ -3,8 +3,11 @@
 Persons: every PER mention joins the person whose surname it shares within the
 same scope (the article, or one related snippet: a snippet's "Богомаз" is never
 the article's). Officials: an ordered list of small named rules, as razdel does
-for sentence breaks; the first that fires links a position to a person, and
-its name travels in the record so that a wrong link can be explained.
+for sentence breaks, finds the plain cases ("губернатор Смоленской области Василий
+Анохин"); the trained model of `linker.py` then decides every person–position pair
+in reach, the rules' verdict among its features. The rule name travels in the
+record ("model+position_then_name", or "model" where no rule fired) so that a
+wrong link can be explained. Without a model the rules alone decide.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .document import Document
+from .linker import Context, LinkModel, candidates
 from .morph import fold
 from .records import Entity, Official, Person
 
@@ -108,10 +112,30 @@ Rule = Callable[[Document, Entity, list[Entity], int], list[Candidate]]
 RULES: tuple[Rule, ...] = (position_then_name, coordinated_positions, name_then_position)
 
 
+def rule_links(doc: Document, ents: list[Entity]) -> list[Candidate]:
+    """The hand rules over the top-level entities: per position the first rule that fires;
+    a person mention is linked once."""
+    out: list[Candidate] = []
+    linked: set[tuple[int, int]] = set()
+    for i, pos in enumerate(ents):
+        if pos.type != "POSITION":
+            continue
+        for rule in RULES:
+            found = [c for c in rule(doc, pos, ents, i) if (c.person.start, c.person.end) not in linked]
+            linked.update((c.person.start, c.person.end) for c in found)
+            out += found
+            if found:
+                break
+    return out
+
+
 class Officials:
     name = "officials"
     requires: frozenset[str] = frozenset({"entities.positions", "normal"})
     provides: frozenset[str] = frozenset({"persons", "officials"})
+
+    def __init__(self, model: LinkModel | None = None) -> None:
+        self.model = model  # None: the hand rules alone decide
 
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
@@ -124,23 +148,22 @@ class Officials:
         place_starts = [e.start for e in places]
         persons = {p.id: p for p in doc.persons}
         out: list[Official] = []
-        linked: set[tuple[int, int]] = set()
-        for i, pos in enumerate(ents):
-            if pos.type != "POSITION":
-                continue
-            for rule in RULES:
-                found = [c for c in rule(doc, pos, ents, i) if (c.person.start, c.person.end) not in linked]
-                for cand in found:
-                    linked.add((cand.person.start, cand.person.end))
-                    pos = cand.position
-                    inner = [
-                        e for e in places[bisect_left(place_starts, pos.start) : bisect_left(place_starts, pos.end)]
-                        if e.end <= pos.end
-                    ]
-                    out.append(self.official(doc, cand, persons[cand.person.person or ""], inner))
-                if found:
-                    break
+        for cand in self.links(doc, ents):
+            pos = cand.position
+            inner = [
+                e for e in places[bisect_left(place_starts, pos.start) : bisect_left(place_starts, pos.end)]
+                if e.end <= pos.end
+            ]
+            out.append(self.official(doc, cand, persons[cand.person.person or ""], inner))
         return out
+
+    def links(self, doc: Document, ents: list[Entity]) -> list[Candidate]:
+        hits = rule_links(doc, ents)
+        if self.model is None:
+            return hits
+        ctx = Context(doc, ents, doc.persons, scope)
+        pairs = candidates(ctx, [(c.position, c.person, c.rule) for c in hits])
+        return [Candidate(p.position, p.mention, f"model+{p.rule}" if p.rule else "model") for p in pairs if self.model.links(p)]
 
     def official(self, doc: Document, cand: Candidate, person: Person, inner: list[Entity]) -> Official:
         """The record of one link; `inner` are the places and bodies inside the position."""

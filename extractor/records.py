@@ -18,7 +18,7 @@ ENTITY_TYPES = ("PER", "ORG", "LOC", "POSITION", "EVENT", "DATE")
 LOC_SUBTYPES = ("country", "region", "city", "district", "other")
 # ORG subtypes: what kind of body it is, from its head word or a known name
 ORG_SUBTYPES = ("government", "legislature", "court", "party", "company", "bank", "sports", "education",
-                "science", "media", "military", "international", "religious", "public", "other")
+                "science", "media", "military", "international", "religious", "public", "culture", "other")
 EVENT_TYPES = ("meeting", "session", "forum", "visit", "talks", "signing", "opening", "competition",
                "election", "appointment", "incident", "legal", "culture", "protest", "other")
 
