@@ -34,7 +34,8 @@ def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = 
     from .morph import Morph
     from .ner import NER
     from .normalize import Normalize, Normalizer
-    from .officials import Officials
+    from .geo.data import load_places
+    from .officials import Countries, Officials
     from .organizations import Organizations, OrgLexicon
     from .positions import PositionLexicon, Positions
     from .references import References, RoleSynonyms
@@ -56,7 +57,7 @@ def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = 
         Positions(PositionLexicon.load(), morph, normalizer),
         Events(event_lexicon, morph, normalizer),
         Normalize(normalizer),
-        Officials(None if rules_only else LinkModel.load()),
+        Officials(None if rules_only else LinkModel.load(), Countries.from_places(load_places())),
         References(RoleSynonyms.load(), morph),
         Facts(NumberRecognizer(), ContextReader(ContextLexicon.load(), morph, normalizer), normalizer, gazetteer),
         EventRecords(EventRoles.load(), event_lexicon.types),

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .document import Document
+from .geo.data import Place
 from .linker import Context, LinkModel, candidates
 from .morph import fold
 from .records import Entity, Official, Person
@@ -129,13 +130,39 @@ def rule_links(doc: Document, ents: list[Entity]) -> list[Candidate]:
     return out
 
 
+@dataclass
+class Countries:
+    """The country of a gazetteer place: a country itself, a Russian region's RU, a city's country."""
+
+    of_place: dict[str, str] = field(default_factory=dict)  # canonical place name → ISO 3166-1 alpha-2
+    names: dict[str, str] = field(default_factory=dict)  # ISO 3166-1 alpha-2 → the country's canonical name
+
+    @classmethod
+    def from_places(cls, places: list[Place]) -> "Countries":
+        countries = cls()
+        for place in places:
+            code = place.code if place.kind == "country" else place.country
+            if code:
+                countries.of_place.setdefault(place.name, code)
+            if place.kind == "country" and place.code:
+                countries.names.setdefault(place.code, place.name)
+        return countries
+
+    def of(self, region: Entity | None, org: Entity | None) -> str | None:
+        """"губернатор Смоленской области" → RU; "министр здравоохранения Белоруссии" → BY;
+        "председатель Госдумы" → RU (the organisations stage knows whose body it is)."""
+        code = self.of_place.get(region.normal) if region is not None else None
+        return code or (org.code if org is not None else None)
+
+
 class Officials:
     name = "officials"
     requires: frozenset[str] = frozenset({"entities.positions", "normal"})
     provides: frozenset[str] = frozenset({"persons", "officials"})
 
-    def __init__(self, model: LinkModel | None = None) -> None:
+    def __init__(self, model: LinkModel | None = None, countries: Countries | None = None) -> None:
         self.model = model  # None: the hand rules alone decide
+        self.countries = countries or Countries()
 
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
@@ -177,6 +204,7 @@ class Officials:
         title = " ".join(words[: len(words) - tail]) if 0 < tail < len(words) else pos.normal
         if title not in person.positions:
             person.positions.append(title)
+        country = self.countries.of(region, org)
         return Official(
             person=person.name,
             person_id=person.id,
@@ -188,4 +216,6 @@ class Officials:
             position_span=(pos.start, pos.end),
             block=pos.block,
             rule=cand.rule,
+            country=self.countries.names.get(country or "") if country else None,
+            country_code=country,
         )
