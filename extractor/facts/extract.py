@@ -77,12 +77,13 @@ class Facts:
             indicator = self._indicator([x for x in mentions if not inside(x.start, matches, match_starts)], m, clause)
             in_sentence = within(dates, date_starts, s_start, s_end)
             group = groups.setdefault(indicator.span, f"G{len(groups) + 1}") if indicator else None
+            end = len(doc.text[: m.noun[0]].rstrip()) if m.noun and self._elided(doc, m) else m.end
             facts.append(
                 Fact(
                     kind=m.kind,
-                    text=doc.text[m.start : m.end],
+                    text=doc.text[m.start : end],
                     start=m.start,
-                    end=m.end,
+                    end=end,
                     value=m.value,
                     unit=self._unit(doc, m),
                     qualifier=m.qualifier,
@@ -124,12 +125,21 @@ class Facts:
         after = [x for x in mentions if m.end <= x.start < clause[1]]
         return next((x for x in before[::-1] + after if not x.weak), None)
 
+    @staticmethod
+    def _elided(doc: Document, m: NumberMatch) -> bool:
+        """"62 представляют Европу": a verb after the number, the counted noun is elided
+        (the count grammar reads shapes and knows only verbs in "-ли")."""
+        tokens = doc.tokens_in(*m.noun) if m.kind == "count" and m.noun else []
+        return bool(tokens) and tokens[0].tag.startswith(("VERB", "INFN", "GRND"))
+
     def _unit(self, doc: Document, m: NumberMatch) -> str | None:
         if m.kind != "count" or m.noun is None:
             return m.unit
         tokens = doc.tokens_in(*m.noun)
         if not tokens:
             return m.unit
+        if self._elided(doc, m):
+            return None
         words = self.normalizer.phrase([t.text for t in tokens], singular=True)
         return join(tokens, words).lower()
 
