@@ -54,7 +54,8 @@ class Events:
         i = 0
         while i < len(doc.tokens):
             tok = doc.tokens[i]
-            if owner[i] is not None or not tok.text[:1].isalpha() or fold(tok.lemma) not in self.lexicon.heads:
+            if owner[i] is not None or not tok.text[:1].isalpha() or fold(tok.lemma) not in self.lexicon.heads \
+                    or tok.tag.startswith("PRTF"):  # "число погибших", "пострадавших": people, not events
                 i += 1
                 continue
             first, last = i, i + 1
