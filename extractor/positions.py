@@ -7,17 +7,21 @@ body is named.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .document import Document, Token
 from .lexicons import read_lexicon
 from .morph import Morph, fold
-from .normalize import Normalizer
+from .normalize import Normalizer, join
 from .records import Entity
 
 MAX_COMPLEMENT = 6  # tokens after the head; longer genitive chains are rarely one title
 PREFIXES = ("экс-", "вице-")  # "экс-президент" is a president for the lexicon
 CLOSED_CLASSES = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO"}
+# a participle used as a noun ("нападающего", "заведующая"): pymorphy3 gives the verb as its
+# lemma, so the lexicon is asked for its masculine nominative ("нападающий")
+SUBSTANTIVE = re.compile(r"(?<=[ую]щ|[ая]щ)(?:ий|его|ему|им|ем|ие|их|ими|ая|ей|ую)$")
 NEEDS_COMPLEMENT = {"глава", "член", "представитель", "руководитель"}  # "глава" alone is a chapter
 
 
@@ -65,7 +69,7 @@ class Positions:
         i = 0
         while i < len(doc.tokens):
             tok = doc.tokens[i]
-            head = self.lexicon.head(tok.lemma) if tok.text[:1].isalpha() else None
+            head = (self.lexicon.head(tok.lemma) or self._substantive(doc, i)) if tok.text[:1].isalpha() else None
             if head is None or owner[i] is not None:
                 i += 1
                 continue
@@ -77,10 +81,24 @@ class Positions:
             tokens = doc.tokens[first:last]
             start, end = tokens[0].start, tokens[-1].end
             entity = Entity("POSITION", doc.text[start:end], start, end, normal="", block=doc.block_at(start).id)
-            entity.normal = self.normal(tokens, head)
+            substantive = tok.tag.startswith(("PRTF", "ADJF"))  # "ведущего", "учёного": no noun to lead
+            entity.normal = self._substantive_normal(tokens, i - first) if substantive else self.normal(tokens, head)
             entity.source = "rules"
             doc.entities.append(entity)
             i = last
+
+    def _substantive(self, doc: Document, i: int) -> str | None:
+        """"нападающий «Спартака»", "ведущий телепрограммы" — but not "ведущих экспертов",
+        where the participle agrees with the noun after it."""
+        tok = doc.tokens[i]
+        if not tok.tag.startswith(("PRTF", "ADJF")) or not SUBSTANTIVE.search(tok.text.lower()):
+            return None
+        head = self.lexicon.head(SUBSTANTIVE.sub("ий", tok.text.lower()))
+        if head is None or i + 1 >= len(doc.tokens):
+            return head
+        case = self.morph.best(tok.text).tag.case
+        agrees = any(p.tag.POS == "NOUN" and p.tag.case == case for p in self.morph.parse(doc.tokens[i + 1].text))
+        return None if agrees else head
 
     def _left(self, doc: Document, i: int) -> int:
         first = i
@@ -127,6 +145,14 @@ class Positions:
         if parses[0].tag.POS in CLOSED_CLASSES:
             return False  # "губернатор с", "спортсменов из": a preposition ends the title
         return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses)
+
+    def _substantive_normal(self, tokens: list[Token], head: int) -> str:
+        """"Ведущего телепрограммы" → "ведущий телепрограммы": the participle is the head,
+        so it alone goes to the nominative (the noun phrase rules would pick the noun after it)."""
+        parse = self.morph.best(tokens[head].text)
+        words = [t.text for t in tokens]
+        words[head] = (self.morph.inflect(parse, {"nomn", "sing"}) or words[head]).lower()
+        return join(tokens, words)
 
     def normal(self, tokens: list[Token], head: str) -> str:
         text = self.normalizer.normal("POSITION", tokens)

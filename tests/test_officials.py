@@ -18,3 +18,15 @@ def test_seed_governor_serves_russia_and_the_state_secretary_the_union_state(see
     assert by_person["Дмитрий Мезенцев"].organization == "Союзное государство"
     # the text does not say which chamber each chair leads: no country is made up
     assert by_person["Вячеслав Володин"].country is None
+
+
+def test_participles_used_as_nouns_are_positions(pipeline):
+    by_person = {o.person: o.position for o in pipeline.extract(
+        "Нападающий «Спартака» Александр Соболев забил гол. Ведущего телепрограммы Андрея Малахова поздравили."
+    ).officials}
+    assert by_person == {"Александр Соболев": "нападающий", "Андрей Малахов": "ведущий телепрограммы"}
+
+
+def test_a_participle_before_its_noun_is_no_position(pipeline):
+    rec = pipeline.extract("Акции ведущих компаний выросли.")
+    assert not [e for e in rec.entities if e.type == "POSITION"]
