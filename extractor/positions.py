@@ -69,7 +69,7 @@ class Positions:
         i = 0
         while i < len(doc.tokens):
             tok = doc.tokens[i]
-            head = (self.lexicon.head(tok.lemma) or self._substantive(doc, i)) if tok.text[:1].isalpha() else None
+            head = self._head(doc, i) if tok.text[:1].isalpha() else None
             if head is None or owner[i] is not None:
                 i += 1
                 continue
@@ -87,18 +87,34 @@ class Positions:
             doc.entities.append(entity)
             i = last
 
-    def _substantive(self, doc: Document, i: int) -> str | None:
-        """"нападающий «Спартака»", "ведущий телепрограммы" — but not "ведущих экспертов",
-        where the participle agrees with the noun after it."""
+    def _head(self, doc: Document, i: int) -> str | None:
         tok = doc.tokens[i]
-        if not tok.tag.startswith(("PRTF", "ADJF")) or not SUBSTANTIVE.search(tok.text.lower()):
+        if not tok.tag.startswith(("PRTF", "ADJF")):
+            return self.lexicon.head(tok.lemma)
+        head = self.lexicon.head(tok.lemma)
+        if head is not None:  # "учёный", "ведущий": a noun only when no noun follows that it agrees with
+            return None if self._modifies_next(doc, i) else head
+        return self._substantive(doc, i)
+
+    def _substantive(self, doc: Document, i: int) -> str | None:
+        """The lexicon head of an adjective or participle used as a noun: "нападающий
+        «Спартака»", "ведущий телепрограммы" — but not "ведущих компаний", where it agrees
+        with the noun after it."""
+        tok = doc.tokens[i]
+        if not SUBSTANTIVE.search(tok.text.lower()):
             return None
         head = self.lexicon.head(SUBSTANTIVE.sub("ий", tok.text.lower()))
-        if head is None or i + 1 >= len(doc.tokens):
-            return head
-        case = self.morph.best(tok.text).tag.case
-        agrees = any(p.tag.POS == "NOUN" and p.tag.case == case for p in self.morph.parse(doc.tokens[i + 1].text))
-        return None if agrees else head
+        return None if head is None or self._modifies_next(doc, i) else head
+
+    def _modifies_next(self, doc: Document, i: int) -> bool:
+        if i + 1 >= len(doc.tokens):
+            return False
+        tag = self.morph.best(doc.tokens[i].text).tag
+        return any(
+            p.tag.POS == "NOUN" and p.tag.case == tag.case and p.tag.number == tag.number
+            and (tag.number == "plur" or p.tag.gender == tag.gender or "ms-f" in p.tag)
+            for p in self.morph.parse(doc.tokens[i + 1].text)
+        )
 
     def _left(self, doc: Document, i: int) -> int:
         first = i

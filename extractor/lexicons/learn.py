@@ -21,6 +21,7 @@ MIN_SHARE = {"PROFESSION": 0.5, "EVENT": 0.4}
 EXCLUDE = {
     "премьера", "высочество", "сэр", "леди", "модель", "боевик", "юнкер",  # PROFESSION
     "витамин", "антропоморфий", "тирень", "стол", "прорыв", "падение", "покидать", "мисс", "шлем",  # EVENT
+    "акция",  # EVENT: in business news "акции" are shares far more often than protests
 }
 HEAD_POS = {"PROFESSION": {"NOUN"}, "EVENT": {"NOUN", "VERB", "PRTS", "INFN"}}
 OUR_TYPE = {"PROFESSION": "POSITION", "EVENT": "EVENT"}
