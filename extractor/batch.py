@@ -9,7 +9,10 @@
         out.write(result.line + "\\n")          # the record, serialised in the worker
 
 Items are file paths (str or Path: read in the worker, exactly as `read.read_file`
-does) or `Document`s (sent to the worker as they are). `jobs=1` runs in this process
+does: a text file, or the main text of an HTML page) or `Document`s (sent to the worker
+as they are: the rows of JSONL/CSV/Parquet inputs, read lazily by `sources.py` in this
+process). A document's own date (a page's, a date column's) wins over `Options.date`;
+the record of an HTML page keeps its text (`text`), which its offsets refer to. `jobs=1` runs in this process
 with one pipeline; `jobs=N` starts up to N worker processes (spawned, so nothing of the
 parent is inherited), each of which loads the pipeline once and then takes chunks of
 `chunk_size` consecutive items (the NER sorts and batches the sentences of a whole
@@ -34,9 +37,10 @@ Resuming (`Journal`): the JSONL output is its own journal, and `<output>.incompl
 marks it unfinished (it holds the inputs and options of the run; it is written before
 the first record and removed after the last). When the marker is there and names the
 same inputs and options, the complete lines are read, a partial last line (a run
-killed mid-write) is cut off, and the documents already there are skipped (matched by
-`source`, the absolute path, or by `id` for a record without a source; a path named
-twice counts twice); the rest is appended, one flushed line per record. So a run
+killed mid-write) is cut off, and the documents already there are skipped as the inputs
+are read again (matched by `source`: the absolute path of a file, `<file>#<row>` for a
+row of a table, or by `id` for a record without a source; a path named twice counts
+twice); the rest is appended, one flushed line per record. So a run
 stopped in any way (Ctrl-C, kill -9, a crash) continues where it stopped when the same
 command is run again: no document lost, none written twice, and `-j`/`--chunk-size`
 may change in between. Without a marker (a finished run, or no run yet) the output is
@@ -109,6 +113,7 @@ class Result:
     entities: int = 0
     officials: int = 0
     facts: int = 0
+    events: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (stage, message)
 
     @property
@@ -120,7 +125,9 @@ class Result:
 
 
 def source_key(source: str | None, doc_id: str) -> str:
-    return "path:" + os.path.abspath(source) if source is not None else "id:" + doc_id
+    if source is None:
+        return "id:" + doc_id
+    return "source:" + source if source.startswith("<") else "path:" + os.path.abspath(source)  # "<stdin>#3" is no path
 
 
 def item_key(item: Item) -> str:
@@ -141,7 +148,7 @@ def result_of(index: int, record: DocumentRecord) -> Result:
 
     return Result(
         index, dumps(record), record.id, record.source, record.ok,
-        len(record.entities), len(record.officials), len(record.facts),
+        len(record.entities), len(record.officials), len(record.facts), len(record.events),
         [(e.stage, e.message) for e in record.errors],
     )
 
@@ -172,12 +179,19 @@ class Runner:
         from .read import read_file
 
         doc = item if isinstance(item, Document) else read_file(Path(item))
-        return replace(doc, date=self.options.date) if self.options.date else doc
+        return replace(doc, date=self.options.date) if self.options.date and doc.date is None else doc
 
     def run(self, chunk: list[tuple[int, Item]]) -> list[Result]:
+        from .read import is_page
+
         docs = [self.document(item) for _, item in chunk]
         records = self.pipeline.extract_many(docs, batch_size=max(len(docs), 1))
-        return [result_of(index, record) for (index, _), record in zip(chunk, records)]
+        results = []
+        for (index, _), doc, record in zip(chunk, docs, records):
+            if record.ok and is_page(doc.source):  # offsets into a page's main text: the text goes along
+                record.text = doc.text
+            results.append(result_of(index, record))
+        return results
 
 
 def _label(item: Item) -> str:
@@ -473,27 +487,35 @@ class Totals:
     entities: int = 0
     officials: int = 0
     facts: int = 0
+    events: int = 0
 
-    def add(self, ok: bool, entities: int, officials: int, facts: int) -> None:
+    def add(self, ok: bool, entities: int, officials: int, facts: int, events: int = 0) -> None:
         self.documents += 1
         self.failed += not ok
         self.entities += entities
         self.officials += officials
         self.facts += facts
+        self.events += events
+
+    def __add__(self, other: "Totals") -> "Totals":
+        return Totals(*(a + b for a, b in zip(vars(self).values(), vars(other).values())))
 
 
 class JournalError(ValueError):
     pass
 
 
-def run_identity(paths: Iterable[str | os.PathLike[str]], options: Options) -> dict[str, Any]:
-    """What makes two runs the same run: the inputs as named and the options that shape records."""
-    return {
-        "inputs": [os.path.abspath(p) for p in paths],
+def run_identity(paths: Iterable[str | os.PathLike[str]], options: Options, reading: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What makes two runs the same run: the inputs as named and the options that shape
+    records; `reading`: how tables are read, where it differs from the defaults
+    (`sources.Reading.identity()`; left out when empty, as before it existed)."""
+    identity = {
+        "inputs": [p if p == "-" else os.path.abspath(p) for p in map(str, paths)],
         "tokens": options.with_tokens,
         "text": options.with_text,
         "date": options.date.isoformat() if options.date else None,
     }
+    return {**identity, "reading": reading} if reading else identity
 
 
 @dataclass
@@ -578,7 +600,7 @@ class Journal:
                 except (ValueError, KeyError, TypeError) as exc:
                     raise JournalError(f"{self.path}:{number} is not a record of this extractor ({exc}); add --restart to overwrite it") from None
                 self.done[key] += 1
-                self.totals.add(ok, len(record.get("entities", ())), len(record.get("officials", ())), len(record.get("facts", ())))
+                self.totals.add(ok, *(len(record.get(name, ())) for name in ("entities", "officials", "facts", "events")))
                 complete += len(raw)
             if self.cut:
                 handle.truncate(complete)
@@ -588,17 +610,18 @@ class Journal:
         self.marker.unlink(missing_ok=True)
         self.close()
 
-    def remaining(self, items: Iterable[Item]) -> list[Item]:
-        """The items not in the journal yet (each record in it accounts for one item)."""
+    def skip_done(self, items: Iterable[Item]) -> Iterator[Item]:
+        """The items not in the journal yet, lazily (each record in it accounts for one item)."""
         left = Counter(self.done)
-        todo = []
         for item in items:
             key = item_key(item)
             if left[key] > 0:
                 left[key] -= 1
             else:
-                todo.append(item)
-        return todo
+                yield item
+
+    def remaining(self, items: Iterable[Item]) -> list[Item]:
+        return list(self.skip_done(items))
 
     def lines(self) -> Iterator[str]:
         with self.path.open(encoding="utf-8") as handle:
@@ -611,9 +634,10 @@ class Journal:
 
 
 class Progress:
-    """One `\\r` line on a terminal: done/total, failures, docs/s, time left. Silent otherwise."""
+    """One `\\r` line on a terminal: done/total, failures, docs/s, time left. Silent otherwise.
+    With no total (stdin), the documents done, failures and docs/s."""
 
-    def __init__(self, total: int, stream: IO[str] | None = None, enabled: bool | None = None, every: float = 0.25) -> None:
+    def __init__(self, total: int | None, stream: IO[str] | None = None, enabled: bool | None = None, every: float = 0.25) -> None:
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.total = total
@@ -632,10 +656,10 @@ class Progress:
             return
         self.shown = now
         pct = f" {100 * done // self.total}%" if self.total else ""
-        line = f"{done}/{self.total} documents{pct}, {failed} failed"
+        line = f"{done}{'' if self.total is None else f'/{self.total}'} documents{pct}, {failed} failed"
         if self.first and now - self.first[0] >= 1.0 and done > self.first[1]:
             rate = (done - self.first[1]) / (now - self.first[0])
-            left = f", {_duration((self.total - done) / rate)} left" if done < self.total else ""
+            left = f", {_duration((self.total - done) / rate)} left" if self.total is not None and done < self.total else ""
             line += f", {rate:.1f} docs/s{left}"
         line = line[: max(shutil.get_terminal_size((80, 20)).columns - 1, 10)]
         self.stream.write("\r" + line + " " * max(self.width - len(line), 0))

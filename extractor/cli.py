@@ -1,10 +1,12 @@
 """The command line, thin: argument parsing and reporting; the work is in the package.
 
-    extract PATH... -o OUT [--format jsonl|json]   extract files and folders
-    schema                                         print the JSON Schema of a record
+    extract INPUT... -o OUT [--format FORMAT]      extract files, folders, pages, tables, stdin
+    schema [--table NAME]                          print the JSON Schema of a record, or of a table's row
+    duckdb TABLES_DIR -o DATABASE                  load the tables (Parquet or CSV) into a DuckDB file
     evaluate FOLDER... [--table PATH]              P/R/F1 against NEREL / factRuEval
     evaluate-facts GOLD.jsonl [--table PATH]       numeric facts: detection, whole records, fields
     bench [--corpus DIR] [--table PATH]            throughput and memory vs natasha
+    bench --scaling [--docs N] [--table PATH]      extract -j 1 against -j 2 on a large corpus
 """
 from __future__ import annotations
 
@@ -12,111 +14,51 @@ import argparse
 import datetime as dt
 import json
 import logging
+import os
 import sys
-import time
 from pathlib import Path
 
-EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE = 0, 1, 2
+from .run import EXIT_DOC_ERRORS, EXIT_OK, EXIT_USAGE  # noqa: F401 - exit codes of every command
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Extract files and folders: `-j` worker processes, a resumable JSONL journal, progress."""
-    from .batch import (
-        CHUNK_DOCS, Journal, JournalError, Options, Progress, Totals, WorkerError, available_cpus, extract_lines, run_identity,
-    )
-    from .read import expand
-    from .write import LineWriter, jsonl_to_json, output_path
+    """Extract files, folders, pages, tables and stdin (the work: extractor/run.py)."""
+    from .batch import Options
+    from .run import Settings, run_extract
+    from .sources import Reading
 
-    started = time.perf_counter()
-    jobs = args.jobs or available_cpus()
-    options = Options(with_tokens=args.tokens, with_text=args.text, date=args.date)
-    items: list = list(expand(args.paths))
-    path = output_path(args.output, args.format)
-    journal: Journal | None = None
-    kept: list[str] = []  # --tables with stdout output: the lines, for the tables at the end
-    if path is None:
-        out = sys.stdout
-        writer = LineWriter(out, args.format)
-    else:
-        # JSONL is its own journal; a JSON array is assembled from one at the end
-        journal_path = path if args.format == "jsonl" else path.with_name(path.name + ".partial.jsonl")
-        try:
-            journal = Journal.open(journal_path, run_identity(args.paths, options), restart=args.restart)
-        except JournalError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return EXIT_USAGE
-        todo = journal.remaining(items)
-        if journal.resumed:
-            cut = f", a partial last line of {journal.cut} bytes cut off" if journal.cut else ""
-            print(
-                f"resuming {journal_path}: {journal.totals.documents} documents already there{cut},"
-                f" {len(todo)} of {len(items)} to go (--restart to start afresh)",
-                file=sys.stderr,
-            )
-        items = todo
-        out = journal_path.open("a", encoding="utf-8")
-        writer = LineWriter(out, "jsonl")
-    totals = journal.totals if journal else Totals()
-    new = Totals()
-    progress = Progress(len(items))
-    results = extract_lines(items, jobs, chunk_size=args.chunk_size or CHUNK_DOCS, options=options)
-    try:
-        for result in results:
-            writer.write(result.line)
-            out.flush()  # a line on disk is a document done, should the run be stopped
-            if args.tables and journal is None:
-                kept.append(result.line)
-            new.add(result.ok, result.entities, result.officials, result.facts)
-            if result.errors:
-                progress.clear()
-                for stage, message in result.errors:
-                    print(f"{result.label}: {stage}: {message}", file=sys.stderr)
-            progress.update(new.documents, new.failed)
-    except KeyboardInterrupt:
-        progress.clear()
-        where = f"; run the same command again to continue ({new.documents + totals.documents} documents in {out.name})" if journal else ""
-        print(f"interrupted after {new.documents} new documents{where}", file=sys.stderr)
-        return 130
-    except WorkerError as exc:
-        progress.clear()
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    finally:
-        results.close()  # stops the workers
-        if journal is None:
-            writer.close()
-            out.flush()
-        else:
-            out.close()  # the journal's lock goes with this process
-    progress.clear()
-    seconds = time.perf_counter() - started
-    if args.tables:
-        from .tables import write_tables
-        from .write import record_from_dict
-
-        lines = journal.lines() if journal is not None else iter(kept)  # the complete output
-        write_tables((record_from_dict(json.loads(line)) for line in lines), Path(args.tables))
-    if journal is not None:
-        if args.format == "json":
-            jsonl_to_json(journal.path, path)
-            journal.path.unlink()
-        journal.finish()  # the output is complete: a rerun starts afresh
-    total = Totals(*(a + b for a, b in zip(vars(totals).values(), vars(new).values())))
-    rate = new.documents / seconds if seconds > 0 else 0.0
-    resumed = f", {totals.documents} from an earlier run" if totals.documents else ""
-    print(
-        f"{total.documents} documents, {total.failed} failed, {total.entities} entities, {total.officials} officials,"
-        f" {total.facts} facts in {seconds:.1f} s ({rate:.1f} docs/s, {jobs} job{'s' if jobs > 1 else ''}{resumed})"
-        + (f" → {path}" if path else "") + (f", tables in {args.tables}" if args.tables else ""),
-        file=sys.stderr,
-    )
-    return EXIT_DOC_ERRORS if total.failed else EXIT_OK
+    return run_extract(Settings(
+        inputs=args.paths, output=args.output, fmt=args.format,
+        tables=Path(args.tables) if args.tables else None, tables_format=args.tables_format,
+        duckdb=Path(args.duckdb) if args.duckdb else None,
+        jobs=args.jobs, chunk_size=args.chunk_size, scheduler=args.scheduler,
+        options=Options(with_tokens=args.tokens, with_text=args.text, date=args.date),
+        reading=Reading(args.text_column, args.id_column, args.date_column, args.stdin_format),
+        restart=args.restart,
+    ))
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from .records import load_schema
+    from .tables import COLUMNS, table_schema
 
-    print(json.dumps(load_schema(), ensure_ascii=False, indent=2))
+    if args.table and args.table not in COLUMNS:
+        print(f"error: unknown table {args.table!r}: use one of {', '.join(COLUMNS)}", file=sys.stderr)
+        return EXIT_USAGE
+    schema = table_schema(args.table) if args.table else load_schema()
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_duckdb(args: argparse.Namespace) -> int:
+    from .database import load_duckdb
+
+    try:
+        counts = load_duckdb(Path(args.tables), Path(args.output))
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(", ".join(f"{rows} {name}" for name, rows in counts.items()) + f" → {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -154,9 +96,18 @@ def cmd_evaluate_facts(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import run_benchmark
+    from .bench import BenchError, run_benchmark
 
-    return run_benchmark(args.corpus, args.table, args.limit)
+    if not args.scaling:
+        return run_benchmark(args.corpus, args.table, args.limit)
+    from .bench_scaling import parse_jobs, run_scaling
+
+    try:
+        jobs = parse_jobs(args.jobs)
+    except BenchError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return run_scaling(args.docs, jobs, args.data, args.table)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -164,21 +115,34 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("extract", help="extract records from text files and folders")
-    p.add_argument("paths", nargs="+", help="files or folders (recursive; .txt)")
-    p.add_argument("-o", "--output", help="output file, or folder; stdout when omitted or '-'")
-    p.add_argument("--format", choices=("jsonl", "json"), default="jsonl")
+    p = sub.add_parser("extract", help="extract records from text files, HTML pages, folders, tables (JSONL, CSV, Parquet) or stdin")
+    p.add_argument("paths", nargs="+", metavar="INPUT", help="files, folders (recursive: .txt, .html), quoted patterns ('data/**/*.txt'), tables of documents (.jsonl, .csv, .tsv, .parquet), or - for stdin")
+    p.add_argument("-o", "--output", help="output file, or folder (a folder with --format csv|parquet); stdout when omitted or '-'")
+    p.add_argument("--format", choices=("jsonl", "json", "csv", "parquet"), default="jsonl", help="records as JSON lines or one JSON array; or tables, with -o a folder")
     p.add_argument("--tokens", action="store_true", help="include tokens with lemmas")
-    p.add_argument("--text", action="store_true", help="include the decoded text")
-    p.add_argument("--tables", metavar="DIR", help="also write flat CSV tables (documents, entities, persons, officials, facts)")
-    p.add_argument("--date", type=dt.date.fromisoformat, help="publication date (YYYY-MM-DD): resolves relative dates")
+    p.add_argument("--text", action="store_true", help="include the decoded text (always there for HTML pages)")
+    p.add_argument("--tables", metavar="DIR", help="also write the flat tables (documents, entities, persons, officials, facts, events, ...)")
+    p.add_argument("--tables-format", choices=("csv", "parquet"), default="csv", help="format of --tables (default csv)")
+    p.add_argument("--duckdb", metavar="FILE", help="also load the tables into this DuckDB database file")
+    p.add_argument("--text-column", default="text", metavar="NAME", help="tables: the column of the text (default text)")
+    p.add_argument("--id-column", default=None, metavar="NAME", help="tables: the column of the id (default id, when there; else <file stem>:<row>)")
+    p.add_argument("--date-column", default=None, metavar="NAME", help="tables: the column of each document's publication date (ISO)")
+    p.add_argument("--stdin-format", choices=("text", "jsonl"), default="text", help="input '-': one plain-text document, or JSON lines")
+    p.add_argument("--date", type=dt.date.fromisoformat, help="publication date (YYYY-MM-DD) of documents that state none: resolves relative dates")
     p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes, each with its own pipeline (~330 MB); 0: one per CPU (default 1: in this process)")
     p.add_argument("--chunk-size", type=int, default=None, metavar="N", help="documents per task, batched together (default 32)")
     p.add_argument("--restart", action="store_true", help="start afresh even where an interrupted run left its output unfinished (<output>.incomplete)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster: tcp://host:8786, or local:N for N worker processes here (instead of -j)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("schema", help="print the JSON Schema of one output record")
+    p.add_argument("--table", metavar="NAME", help="the JSON Schema of one row of this table instead (documents, entities, ...)")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("duckdb", help="load tables written by extract (Parquet or CSV) into a DuckDB file for dashboards")
+    p.add_argument("tables", metavar="TABLES_DIR", help="folder of the tables")
+    p.add_argument("-o", "--output", required=True, metavar="DATABASE", help="DuckDB file: its tables are created or replaced")
+    p.set_defaults(func=cmd_duckdb)
 
     p = sub.add_parser("evaluate", help="precision/recall/F1 against NEREL (brat) or factRuEval folders")
     p.add_argument("folders", nargs="+", type=Path)
@@ -197,6 +161,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", type=Path, default=None, help="folder of .txt files (default: the bundled corpus)")
     p.add_argument("--table", help="write the markdown table here (e.g. results/speed.md)")
     p.add_argument("--limit", type=int, default=None, help="use only the first N documents")
+    p.add_argument("--scaling", action="store_true", help="instead: extract -j 1 against -j 2 on a corpus assembled from ../shared/data (e.g. results/scaling.md)")
+    p.add_argument("--docs", type=int, default=10_000, metavar="N", help="--scaling: documents in the corpus (default 10000)")
+    p.add_argument("--jobs", default="1,2", metavar="J,J", help="--scaling: the -j values to run, in order; speedups are over the first (default 1,2)")
+    p.add_argument("--data", type=Path, default=None, metavar="DIR", help="--scaling: the shared corpora (default ../shared/data)")
     p.set_defaults(func=cmd_bench)
     return parser
 
@@ -205,4 +173,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING)
+    if args.command == "extract":  # before numpy loads: one BLAS thread is as fast here, at half the CPU
+        from .batch import THREAD_VARS
+
+        for var in THREAD_VARS:
+            os.environ.setdefault(var, "1")
     return int(args.func(args))

@@ -13,8 +13,13 @@ from .records import Block, DocumentRecord, Entity, ErrorInfo, Event, Fact, Offi
 FORMATS = ("jsonl", "json")
 
 
+# line breaks to str.splitlines() that json.dumps leaves raw when ensure_ascii=False:
+# escaped, so a JSONL record stays one line for every reader
+_RAW_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def dumps(record: DocumentRecord) -> str:
-    return json.dumps(record.to_dict(), ensure_ascii=False)
+    return json.dumps(record.to_dict(), ensure_ascii=False).translate(_RAW_BREAKS)
 
 
 def write_records(records: Iterable[DocumentRecord], out: IO[str], fmt: str = "jsonl") -> Iterator[DocumentRecord]:

@@ -1,16 +1,35 @@
-"""The command line over bad input: every file yields a record, the run goes on,
-and the exit code says whether anything failed."""
+"""The command line: every input yields records (files, pages, tables, stdin), bad input
+gives error records and a failing exit code, the run goes on, tables and DuckDB files
+are written, and a run on a table of documents resumes and parallelises like one on files."""
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
+
+from extractor.batch import THREAD_VARS
+from extractor.cli import main
+from extractor.run import Settings, run_extract
+from extractor.sources import Reading
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Губернатор Смоленской области Василий Анохин встретился с министром здравоохранения Михаилом Мурашко.\n"
+PAGE = f"""<html><head><meta charset="windows-1251"><title>Встреча</title>
+<meta property="article:published_time" content="2024-09-25T10:00:00+03:00"></head>
+<body><nav><a href="/">Главная</a> | <a href="/news">Новости</a></nav>
+<article><h1>Анохин встретился с Мурашко</h1><p>{TEXT}</p>
+<p>Они обсудили строительство больницы в Смоленске стоимостью 3,5 млрд рублей.</p></article>
+<footer>© 2024 Все права защищены</footer></body></html>"""
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -68,3 +87,178 @@ def test_ten_megabyte_text_is_processed(tmp_path: Path) -> None:
 def test_schema_command_prints_the_schema() -> None:
     result = run_cli("schema")
     assert result.returncode == 0 and json.loads(result.stdout)["title"] == "DocumentRecord"
+
+
+# -- inputs of many kinds, outputs as tables (extractor/sources.py, extractor/run.py) ------
+
+
+def extract(pipeline, *inputs: Path | str, **settings) -> tuple[int, str]:
+    """An extract run in this process, with the session's pipeline: (exit code, report)."""
+    report = io.StringIO()
+    code = run_extract(Settings([str(i) for i in inputs], pipeline=pipeline, **settings), report)
+    return code, report.getvalue()
+
+
+def lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def spans_match(record: dict, text: str) -> bool:
+    spans = [(e["start"], e["end"], e["text"]) for e in record["entities"]]
+    spans += [(f["start"], f["end"], f["text"]) for f in record["facts"]]
+    return bool(spans) and all(text[start:end] == piece for start, end, piece in spans)
+
+
+def test_html_page_record_keeps_the_text_its_offsets_refer_to(pipeline, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(PAGE.encode("cp1251"))
+    out = tmp_path / "out.jsonl"
+    code, report = extract(pipeline, page, output=str(out))
+    assert code == 0, report
+    (record,) = lines(out)
+    assert record["encoding"] == "cp1251" and record["date"] == "2024-09-25" and record["date_source"] == "given"
+    assert record["text"].startswith("Анохин встретился с Мурашко") and "Главная" not in record["text"]
+    assert record["text_length"] == len(record["text"]) and spans_match(record, record["text"])
+    assert record["officials"][0]["person"] == "Василий Анохин"
+
+
+def test_tables_of_documents_with_their_own_column_names(pipeline, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join([
+        json.dumps({"body": TEXT, "key": "j1", "day": "2024-09-25"}, ensure_ascii=False),
+        json.dumps({"body": None, "key": "j2"}),
+        json.dumps({"body": TEXT, "day": "2023-01-10"}, ensure_ascii=False),
+    ]) + "\n", encoding="utf-8")
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_bytes(f"key,day,body\nc1,2024-09-25,\"{TEXT}\"\nc2\n".encode("cp1251"))
+    store = tmp_path / "store.parquet"
+    pq.write_table(pa.table({"key": [1, 2], "body": [TEXT, None], "day": [dt.date(2024, 9, 25), None]}), store)
+    out = tmp_path / "out.jsonl"
+    code, report = extract(pipeline, feed, sheet, store, output=str(out), reading=Reading("body", "key", "day"))
+    assert code == 1, report
+    records = lines(out)
+    assert [r["id"] for r in records] == ["j1", "j2", "feed:3", "c1", "c2", "1", "2"]
+    assert [r["ok"] for r in records] == [True, False, True, True, False, True, False]
+    assert [r["source"] for r in records][:3] == [f"{feed}#1", f"{feed}#2", f"{feed}#3"]
+    assert records[1]["errors"] == [{"stage": "read", "message": "column 'body' holds null, not text"}]
+    assert records[4]["errors"] == [{"stage": "read", "message": "no column 'body' in this row"}]
+    assert [r["encoding"] for r in records] == ["utf-8"] * 3 + ["cp1251"] * 2 + ["utf-8"] * 2
+    assert records[2]["date"] == "2023-01-10" and records[3]["date"] == "2024-09-25" and records[5]["date"] == "2024-09-25"
+    for record in (records[0], records[3], records[5]):
+        assert "Василий Анохин" in {o["person"] for o in record["officials"]} and spans_match(record, TEXT)
+    assert "7 documents, 3 failed" in report and f"{sheet}#2: read: no column 'body'" in report
+
+
+def test_a_missing_column_or_an_input_as_output_stops_the_run_before_it_starts(tmp_path: Path, capsys) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(f"id,content\n1,{TEXT}\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(sheet), "--text-column", "body", "-o", str(out)]) == 2
+    assert "sheet.csv has no column 'body' (--text-column); its columns: id, content" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["extract", str(sheet), "--format", "parquet"]) == 2  # tables need a folder
+    assert "name it with -o" in capsys.readouterr().err
+    assert main(["extract", str(sheet), "--text-column", "content", "-o", str(sheet)]) == 2
+    assert "would be overwritten" in capsys.readouterr().err and sheet.read_text(encoding="utf-8").startswith("id,content")
+
+
+def test_stdin_as_one_text_or_as_json_lines(pipeline, tmp_path: Path, monkeypatch, capsys) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(TEXT.encode("koi8_r"))))
+    code, report = extract(pipeline, "-")
+    (record,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 0 and (record["id"], record["encoding"], record["source"]) == ("stdin", "koi8_r", None)
+    assert record["officials"][0]["person"] == "Василий Анохин"
+
+    stream = "".join(json.dumps({"id": f"s{i}", "text": TEXT}, ensure_ascii=False) + "\n" for i in range(2))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stream.encode())))
+    out = tmp_path / "out.json"
+    code, report = extract(pipeline, "-", output=str(out), fmt="json", reading=Reading(stdin_format="jsonl"))
+    assert code == 0, report
+    assert [(r["id"], r["source"]) for r in json.loads(out.read_text(encoding="utf-8"))] == [("s0", "<stdin>#1"), ("s1", "<stdin>#2")]
+
+
+def test_table_formats_and_a_duckdb_file(pipeline, tmp_path: Path) -> None:
+    import duckdb
+
+    (tmp_path / "in" / "deep").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "deep" / "b.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "in" / "deep" / "c.txt").write_bytes(bytes(range(256)))
+    folder, database = tmp_path / "tables", tmp_path / "facts.duckdb"
+    code, report = extract(pipeline, tmp_path / "in" / "**" / "*.txt", output=str(folder), fmt="parquet", duckdb=database)
+    assert code == 1 and "3 documents, 1 failed" in report, report
+    assert [r["id"] for r in lines(folder / "records.jsonl")] == ["a", "b", "c"]  # the journal, kept
+    assert not (folder / "records.jsonl.incomplete").exists()
+    assert pq.read_table(folder / "documents.parquet").num_rows == 3
+    assert {"entities.parquet", "officials.parquet", "facts.parquet", "events.parquet"} <= {p.name for p in folder.iterdir()}
+    with duckdb.connect(str(database), read_only=True) as db:
+        assert db.execute("select count(*) from documents").fetchone() == (3,)
+        assert db.execute("select count(*) from officials where person = 'Василий Анохин'").fetchone() == (2,)
+
+    out, tables = tmp_path / "out.jsonl", tmp_path / "csv"
+    code, report = extract(pipeline, tmp_path / "in" / "a.txt", output=str(out), tables=tables, duckdb=tmp_path / "other.duckdb")
+    assert code == 0 and (tables / "documents.csv").exists() and (tmp_path / "other.duckdb").exists(), report
+
+
+def test_command_line_options_reach_the_run(tmp_path: Path, monkeypatch) -> None:
+    seen = []
+    monkeypatch.setattr("extractor.run.run_extract", lambda settings: seen.append(settings) or 0)
+    for var in THREAD_VARS:
+        monkeypatch.setenv(var, "")
+        monkeypatch.delenv(var)  # restored (unset) after the test
+    assert main([
+        "extract", "a.csv", "-", "-o", "out", "--format", "parquet", "--tables", "t", "--tables-format", "parquet",
+        "--duckdb", "x.duckdb", "--text-column", "body", "--id-column", "key", "--date-column", "day",
+        "--stdin-format", "jsonl", "--date", "2024-09-25", "-j", "2", "--restart",
+    ]) == 0
+    (settings,) = seen
+    assert (settings.inputs, settings.output, settings.fmt, settings.jobs, settings.restart) == (["a.csv", "-"], "out", "parquet", 2, True)
+    assert (settings.tables, settings.tables_format, settings.duckdb) == (Path("t"), "parquet", Path("x.duckdb"))
+    assert settings.reading == Reading("body", "key", "day", "jsonl") and settings.options.date == dt.date(2024, 9, 25)
+    assert all(os.environ[var] == "1" for var in THREAD_VARS)  # one BLAS thread, set before numpy loads
+
+
+@pytest.fixture(scope="module")
+def feed(tmp_path_factory) -> Path:
+    """16 rows of news text in a JSONL file, one of them bad."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpora" / "sample").glob("*.txt"))]
+    rows = [{"id": f"n{i}", "text": texts[i % len(texts)][(37 * i) % 200:]} for i in range(15)]
+    rows.insert(6, {"id": "bad", "text": 42})
+    path = tmp_path_factory.mktemp("feed") / "feed.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def feed_records(pipeline, feed: Path, tmp_path_factory) -> bytes:
+    out = tmp_path_factory.mktemp("reference") / "out.jsonl"
+    code, report = extract(pipeline, feed, output=str(out))
+    assert code == 1 and "16 documents, 1 failed" in report, report
+    return out.read_bytes()
+
+
+def test_two_workers_write_the_same_bytes_on_a_jsonl_input(feed: Path, feed_records: bytes, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = run_cli("extract", str(feed), "-o", str(out), "-j", "2", "--chunk-size", "3")
+    assert result.returncode == 1 and "16 documents, 1 failed" in result.stderr, result.stderr
+    assert out.read_bytes() == feed_records
+
+
+def test_killed_run_on_a_jsonl_input_resumes_without_loss_or_repeat(feed: Path, feed_records: bytes, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, str(ROOT / "cli.py"), "extract", str(feed), "-o", str(out), "--chunk-size", "1"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if out.exists() and out.read_bytes().count(b"\n") >= 1:
+            break
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    written = out.read_bytes().count(b"\n")
+    assert 1 <= written < 16, f"the run was to be killed midway, it wrote {written} records"
+
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert f"{16 - written} of 16 to go" in result.stderr and "16 documents, 1 failed" in result.stderr
+    assert out.read_bytes() == feed_records  # nothing lost, nothing twice, in order
