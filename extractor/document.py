@@ -49,6 +49,7 @@ class Document:
     failed: bool = False  # a stage raised: later stages skip the document
     _starts: list[int] = field(default_factory=list, repr=False)  # token starts, for bisection
     _block_starts: list[int] = field(default_factory=list, repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
 
     def token_range(self, start: int, end: int) -> range:
         """Indices of the tokens that start inside [start, end), found by bisection."""
@@ -70,6 +71,12 @@ class Document:
     def tokens_in(self, start: int, end: int) -> list[Token]:
         span = self.token_range(start, end)
         return self.tokens[span.start : span.stop]
+
+    def sentence_starts(self) -> list[int]:
+        """Start offsets of the sentences, for bisection."""
+        if len(self._sentence_starts) != len(self.sentences):
+            self._sentence_starts = [s for s, _ in self.sentences]
+        return self._sentence_starts
 
     def block_at(self, offset: int) -> Block:
         """The block holding `offset` (the blocks tile the text in order)."""

@@ -18,6 +18,7 @@ Built from the EVENT entities (events.py) once persons and role mentions are lin
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .document import Document
@@ -57,32 +58,51 @@ class EventRecords:
 
     def events(self, doc: Document) -> list[Event]:
         persons = {p.id: p for p in doc.persons}
-        pronouns = {span: p.id for p in doc.persons for span in p.pronoun_mentions}
+        here = self._by_sentence(doc)  # sentence → its entities: every lookup stays within one sentence
+        pronouns: dict[int, list[tuple[Span, str]]] = {}
+        for p in doc.persons:
+            for span in p.pronoun_mentions:
+                pronouns.setdefault(self._sentence_of(doc, span[0]), []).append((span, p.id))
         out: list[Event] = []
+        latest: dict[tuple[str, bool], Event] = {}  # (scope, a gathering?) → the event last named
         for ent in self._heads_and_anaphors(doc):
-            sentence = doc.sentences[doc.tokens[doc.token_range(ent.start, ent.end).start].sent]
-            if self._is_anaphor(doc, ent, out):  # a bare "мероприятие": back to the last event it can mean
-                antecedent = self._antecedent(out, ent)
-                if antecedent is not None:
-                    self._add(antecedent.participants, self._participants(doc, ent, sentence, persons, pronouns))
+            sent = self._sentence_of(doc, ent.start)
+            sentence, ents = doc.sentences[sent], here.get(sent, [])
+            antecedent = self._antecedent(latest, ent)
+            if antecedent is not None and self._is_anaphor(doc, ent):  # "мероприятие": back to that event
+                self._add(antecedent.participants, self._participants(doc, ent, ents, pronouns.get(sent, []), persons))
                 continue
-            date, place = self._date(doc, ent, sentence), self._place(doc, ent, sentence)
-            out.append(Event(
+            if ent.type != "EVENT":
+                continue
+            date, place = self._date(ent, ents), self._place(doc, ent, ents)
+            event = Event(
                 id=f"E{len(out) + 1}", type=ent.subtype or "other", text=ent.text, start=ent.start, end=ent.end,
                 normal=ent.normal,
                 date=date.value if date else None, date_span=(date.start, date.end) if date else None,
                 place=place.normal if place else None, place_code=place.code if place else None,
                 place_span=(place.start, place.end) if place else None,
-                participants=self._participants(doc, ent, sentence, persons, pronouns), sentence=sentence, block=ent.block,
-            ))
+                participants=self._participants(doc, ent, ents, pronouns.get(sent, []), persons),
+                sentence=sentence, block=ent.block,
+            )
+            out.append(event)
+            latest[(scope(event.block), False)] = event
+            if event.type in GATHERINGS:
+                latest[(scope(event.block), True)] = event
         return out
 
-    def _antecedent(self, events: list[Event], anaphor: Entity) -> Event | None:
-        kind = self.types.get(fold(anaphor.normal))
-        for event in reversed(events):
-            if scope(event.block) == scope(anaphor.block) and (kind is None or event.type in GATHERINGS):
-                return event
-        return None
+    @staticmethod
+    def _sentence_of(doc: Document, offset: int) -> int:
+        return max(bisect_right(doc.sentence_starts(), offset) - 1, 0)
+
+    def _by_sentence(self, doc: Document) -> dict[int, list[Entity]]:
+        out: dict[int, list[Entity]] = {}
+        for ent in doc.entities:
+            out.setdefault(self._sentence_of(doc, ent.start), []).append(ent)
+        return out
+
+    def _antecedent(self, latest: dict[tuple[str, bool], Event], anaphor: Entity) -> Event | None:
+        """The last event of the anaphor's scope; for all but "мероприятие", the last gathering."""
+        return latest.get((scope(anaphor.block), fold(anaphor.normal) in self.types))
 
     def _heads_and_anaphors(self, doc: Document) -> list[Entity]:
         """EVENT entities and, as pseudo-entities of type "ANAPHOR", the anaphoric nouns
@@ -95,20 +115,21 @@ class EventRecords:
         ]
         return sorted(events + anaphors, key=lambda e: e.start)
 
-    def _is_anaphor(self, doc: Document, ent: Entity, events: list[Event]) -> bool:
-        if ent.type != "EVENT":
-            return True
-        bare = len(doc.token_range(ent.start, ent.end)) == 1 and fold(ent.normal) in self.roles.anaphors
-        return bare and self._antecedent(events, ent) is not None
+    def _is_anaphor(self, doc: Document, ent: Entity) -> bool:
+        """A bare "мероприятие" outside events, or an event phrase that is a bare anaphoric noun."""
+        return ent.type != "EVENT" or (
+            len(doc.token_range(ent.start, ent.end)) == 1 and fold(ent.normal) in self.roles.anaphors
+        )
 
-    def _participants(self, doc: Document, event: Entity, sentence: Span, persons: dict, pronouns: dict) -> list[Participant]:
-        """Persons (named, by role, by pronoun) and organisations of the sentence, organizers first."""
-        start, end = sentence
-        organizer_from = self._organizer_verb(doc, event, sentence)
-        inside = [e for e in doc.entities if event.start <= e.start and e.end <= event.end]
-        rivals = [e for e in doc.entities if e.type == "EVENT" and start <= e.start < end and e is not event]
+    def _participants(
+        self, doc: Document, event: Entity, ents: list[Entity], pronouns: list[tuple[Span, str]], persons: dict,
+    ) -> list[Participant]:
+        """Persons (named, by role, by pronoun) and organisations of the sentence (`ents`), organizers first."""
+        organizer_from = self._organizer_verb(doc, event)
+        inside = [e for e in ents if event.start <= e.start and e.end <= event.end]
+        rivals = [e for e in ents if e.type == "EVENT" and e is not event]
         found: list[Participant] = []
-        for ent in top_level([e for e in doc.entities if start <= e.start < end] + inside):
+        for ent in top_level(ents + inside):
             if any(_distance(ent, other) < _distance(ent, event) for other in rivals):
                 continue  # "X arrested after the attack on Y": each person goes to the nearest event
             role = "organizer" if organizer_from is not None and ent.start >= organizer_from else "participant"
@@ -120,9 +141,8 @@ class EventRecords:
             elif ent.type == "EVENT" and ent is event:
                 for org in (e for e in inside if e.type == "ORG" and not _quoted(doc, e)):  # "заседание Совета": its holder
                     found.append(Participant("organization", org.normal, (org.start, org.end), "organizer"))
-        for span, pid in pronouns.items():
-            if start <= span[0] < end:
-                found.append(Participant("person", persons[pid].name, span, "participant", pid))
+        for span, pid in pronouns:
+            found.append(Participant("person", persons[pid].name, span, "participant", pid))
         return self._add([], found)
 
     @staticmethod
@@ -138,25 +158,28 @@ class EventRecords:
         into.sort(key=lambda p: p.role != "organizer")  # stable: text order within each role
         return into
 
-    def _organizer_verb(self, doc: Document, event: Entity, sentence: Span) -> int | None:
-        """Offset of a verb of holding after the event ("…, которое провели")."""
-        for k in doc.token_range(event.end, sentence[1]):
+    def _organizer_verb(self, doc: Document, event: Entity) -> int | None:
+        """Offset of a verb of holding after the event in its sentence ("…, которое провели")."""
+        k = doc.token_range(event.end, len(doc.text)).start
+        sent = doc.tokens[k - 1].sent if k else 0
+        while k < len(doc.tokens) and doc.tokens[k].sent == sent:
             if fold(doc.tokens[k].lemma) in self.roles.organizer_verbs:
                 return doc.tokens[k].start
+            k += 1
         return None
 
     @staticmethod
-    def _place(doc: Document, event: Entity, sentence: Span) -> Entity | None:
+    def _place(doc: Document, event: Entity, ents: list[Entity]) -> Entity | None:
         candidates = [
-            e for e in top_level([e for e in doc.entities if sentence[0] <= e.start < sentence[1]])
+            e for e in top_level(ents)
             if e.type == "LOC" and not (event.start <= e.start < event.end) and _after_preposition(doc, e)
         ]
         after = [e for e in candidates if e.start >= event.end]
         return after[0] if after else (candidates[-1] if candidates else None)
 
     @staticmethod
-    def _date(doc: Document, event: Entity, sentence: Span) -> Entity | None:
-        dates = [e for e in doc.entities if e.type == "DATE" and sentence[0] <= e.start < sentence[1] and e.value]
+    def _date(event: Entity, ents: list[Entity]) -> Entity | None:
+        dates = [e for e in ents if e.type == "DATE" and e.value]
         return min(dates, key=lambda e: abs(e.start - event.start)) if dates else None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -103,6 +103,14 @@ class Context:
             spans.sort(key=lambda s: s.first)
             self.sent_persons.update({s.sent for s in spans})
         self.count = {pid: len(spans) for pid, spans in self.mentions.items()}
+        # per sentence, the persons' mentions in it; per person, its mentions' first tokens: so
+        # that a position looks only at its own sentences (a 10 MB text names thousands)
+        self.order = {pid: n for n, pid in enumerate(self.mentions)}
+        self.by_sentence: dict[int, list[tuple[str, Span]]] = {}
+        for pid, spans in self.mentions.items():
+            for span in spans:
+                self.by_sentence.setdefault(span.sent, []).append((pid, span))
+        self.firsts = {pid: [s.first for s in spans] for pid, spans in self.mentions.items()}
         by_scope: dict[str, list[str]] = {}
         for pid in self.mentions:
             by_scope.setdefault(scope(self.persons[pid].block), []).append(pid)
@@ -160,23 +168,22 @@ def _recent(ctx: Context, pos: Span) -> dict[str, int]:
     ranked by recency: rank 0 was named last before it; those named only after it come last."""
     scope = ctx.scope(pos.ent.block)
     last_seen: dict[str, int] = {}
-    for pid, spans in ctx.mentions.items():
-        if ctx.scope(ctx.persons[pid].block) != scope:
-            continue
-        near = [s for s in spans if pos.sent - CONTEXT <= s.sent <= pos.sent]
-        if near:
-            last_seen[pid] = max((s.first for s in near if s.first < pos.first), default=-1)
-    return {pid: rank for rank, pid in enumerate(sorted(last_seen, key=lambda p: -last_seen[p]))}
+    for sent in range(pos.sent - CONTEXT, pos.sent + 1):
+        for pid, span in ctx.by_sentence.get(sent, ()):
+            if ctx.scope(ctx.persons[pid].block) == scope:
+                last_seen[pid] = max(last_seen.get(pid, -1), span.first if span.first < pos.first else -1)
+    ranked = sorted(last_seen, key=lambda p: (-last_seen[p], ctx.order[p]))
+    return {pid: rank for rank, pid in enumerate(ranked)}
 
 
 def _mention(ctx: Context, pid: str, pos: Span) -> Span:
     """The mention that speaks for a person: the nearest in the position's sentence, else the last before."""
     spans = ctx.mentions[pid]
-    same = [s for s in spans if s.sent == pos.sent]
+    same = [s for p, s in ctx.by_sentence.get(pos.sent, ()) if p == pid]
     if same:
         return min(same, key=lambda s: s.first - pos.last if s.first >= pos.last else pos.first - s.last)
-    before = [s for s in spans if s.first < pos.first]
-    return before[-1] if before else spans[0]
+    before = bisect_left(ctx.firsts[pid], pos.first)  # spans are sorted by their first token
+    return spans[before - 1] if before else spans[0]
 
 
 @dataclass

@@ -13,6 +13,7 @@ meant by a role) in the sentence before. Linked mentions land in the person's
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .document import Document
@@ -37,14 +38,20 @@ class RoleSynonyms:
                 group[fold(title.strip())] = n
         return cls(group)
 
-    def same_post(self, mention: str, held: str) -> bool:
-        """"губернатор" and "губернатор"; "глава региона" and "губернатор"; "министр" and
-        "министр здравоохранения" (a bare head names the fuller post)."""
-        mention, held = fold(mention), fold(held)
-        if mention == held or held.startswith(mention + " "):
-            return True
-        known = self.group.get(mention)
-        return known is not None and known in (self.group.get(held), self.group.get(held.split()[0]))
+    def post_keys(self, held: str) -> set[str]:
+        """Keys under which a held post is found: each leading run of its words ("министр",
+        "министр здравоохранения": a bare head names the fuller post) and its synonym group."""
+        words = fold(held).split()
+        keys = {" ".join(words[:n]) for n in range(1, len(words) + 1)}
+        for title in (" ".join(words), words[0] if words else ""):
+            if title in self.group:
+                keys.add(f"={self.group[title]}")
+        return keys
+
+    def mention_keys(self, mention: str) -> set[str]:
+        """"губернатор" finds "губернатор …"; "глава региона" finds the group of "губернатор"."""
+        key = fold(mention)
+        return {key} | ({f"={self.group[key]}"} if key in self.group else set())
 
 
 class References:
@@ -74,20 +81,20 @@ class References:
                 ent.person = next(iter(ids))
 
     def link_roles(self, doc: Document) -> None:
-        posts: dict[str, list[str]] = {}  # person id → the titles and full positions held
-        for off in doc.officials:
-            full = doc.text[off.position_span[0] : off.position_span[1]]
-            posts.setdefault(off.person_id, []).extend([off.position, self._normal_of(doc, off.position_span) or full])
+        normals = {(e.start, e.end): e.normal for e in doc.entities if e.type == "POSITION"}
+        holders: dict[tuple[str, str], set[str]] = {}  # (scope, post key) → ids of the persons holding it
         persons = {p.id: p for p in doc.persons}
+        for off in doc.officials:
+            where = scope(persons[off.person_id].block)
+            for held in (off.position, normals.get(off.position_span, "")):
+                for key in self.synonyms.post_keys(held):
+                    holders.setdefault((where, key), set()).add(off.person_id)
         linked_spans = {off.position_span for off in doc.officials}
         for ent in sorted(doc.entities, key=lambda e: e.start):
             if ent.type != "POSITION" or ent.person or (ent.start, ent.end) in linked_spans or not self._one_person(doc, ent):
                 continue
-            fits = [
-                persons[pid] for pid, held in posts.items()
-                if scope(persons[pid].block) == scope(ent.block) and min(persons[pid].mentions)[0] < ent.start
-                and any(self.synonyms.same_post(ent.normal, title) for title in held)
-            ]
+            ids = set().union(*(holders.get((scope(ent.block), k), set()) for k in self.synonyms.mention_keys(ent.normal)))
+            fits = [persons[pid] for pid in ids if persons[pid].mentions[0][0] < ent.start]  # mentions are sorted
             if len(fits) == 1:
                 ent.person = fits[0].id
                 fits[0].role_mentions.append((ent.start, ent.end))
@@ -98,16 +105,13 @@ class References:
         head = next((t for t in doc.tokens_in(ent.start, ent.end) if t.tag.startswith("NOUN")), None)
         return head is not None and "plur" not in head.tag and doc.text[max(ent.start - 1, 0) : ent.start] not in QUOTES
 
-    @staticmethod
-    def _normal_of(doc: Document, span: tuple[int, int]) -> str | None:
-        return next((e.normal for e in doc.entities if e.type == "POSITION" and (e.start, e.end) == span), None)
-
     def link_pronouns(self, doc: Document) -> None:
         if len(doc.sentences) < 2:
             return
         mentions = self._person_mentions(doc)
+        starts = [start for start, _ in mentions]
         persons = {p.id: p for p in doc.persons}
-        linked = {span for p in doc.persons for span in p.pronoun_mentions}  # filled in text order
+        linked = {span for p in doc.persons for span in p.pronoun_mentions}
         first_token = {t.sent: t for t in reversed(doc.tokens)}  # the first token of each sentence
         for sent, tok in sorted(first_token.items()):
             gender = PRONOUNS.get(tok.text.lower()) if tok.text[:1].isupper() else None
@@ -115,7 +119,10 @@ class References:
                 continue
             prev_start, prev_end = doc.sentences[sent - 1]
             here = scope(doc.block_at(tok.start).id)
-            ids = {pid for start, pid in mentions if prev_start <= start < prev_end and scope(doc.block_at(start).id) == here}
+            ids = {
+                pid for start, pid in mentions[bisect_left(starts, prev_start) : bisect_left(starts, prev_end)]
+                if scope(doc.block_at(start).id) == here
+            }
             fits = [pid for pid in ids if self.gender(persons[pid]) in (gender, None)]
             rival = any(  # "… он был задержан … Он отсидел": the previous "он" may be someone unnamed
                 PRONOUNS.get(t.text.lower()) == gender and (t.start, t.end) not in linked
@@ -123,6 +130,7 @@ class References:
             )
             if len(fits) == 1 and not rival:
                 persons[fits[0]].pronoun_mentions.append((tok.start, tok.end))
+                linked.add((tok.start, tok.end))
 
     @staticmethod
     def _person_mentions(doc: Document) -> list[tuple[int, str]]:
