@@ -74,7 +74,7 @@ class Official:
     person_spans: list[Span]
     position_span: Span
     block: str
-    rule: str  # the rule that linked them, for explaining a wrong record
+    rule: str  # what linked them (a hand rule, "model", "model+<rule>"), for explaining a wrong record
     country: str | None = None  # the country served ("Россия"), from the region, body or text
     country_code: str | None = None  # ISO 3166-1 alpha-2
 

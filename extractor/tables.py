@@ -131,7 +131,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _int("position_start", "start offset of the position phrase"),
         _int("position_end", "end offset of the position phrase (exclusive)"),
         BLOCK,
-        Column("rule", "string", "the rule that linked person and position"),
+        Column("rule", "string", "what linked person and position: a hand rule, \"model\", or \"model+<rule>\""),
     ),
     "facts": (
         DOC_ID,

@@ -6,10 +6,8 @@ from __future__ import annotations
 import io
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from extractor.batch import (
 )
 from extractor.document import Document
 from extractor.write import dumps, record_from_dict
+from support import kill_after_first_record
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpora" / "sample"
@@ -84,15 +83,7 @@ def test_two_workers_write_the_same_bytes_as_one_process(corpus: Path, clean: by
 def test_killed_run_resumes_without_loss_or_repeat(corpus: Path, clean: bytes, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     command = [sys.executable, str(ROOT / "cli.py"), "extract", str(corpus), "-o", str(out), "--chunk-size", "1"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        if out.exists() and out.read_bytes().count(b"\n") >= 1:
-            break
-        time.sleep(0.005)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    written = out.read_bytes().count(b"\n")
+    written = kill_after_first_record(command, out)
     assert 1 <= written < 40, f"the run was to be killed midway, it wrote {written} records"
 
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)

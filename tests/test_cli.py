@@ -7,10 +7,8 @@ import datetime as dt
 import io
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pyarrow as pa
@@ -21,6 +19,7 @@ from extractor.batch import THREAD_VARS
 from extractor.cli import main
 from extractor.run import Settings, run_extract
 from extractor.sources import Reading
+from support import kill_after_first_record
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Губернатор Смоленской области Василий Анохин встретился с министром здравоохранения Михаилом Мурашко.\n"
@@ -247,15 +246,7 @@ def test_two_workers_write_the_same_bytes_on_a_jsonl_input(feed: Path, feed_reco
 def test_killed_run_on_a_jsonl_input_resumes_without_loss_or_repeat(feed: Path, feed_records: bytes, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     command = [sys.executable, str(ROOT / "cli.py"), "extract", str(feed), "-o", str(out), "--chunk-size", "1"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        if out.exists() and out.read_bytes().count(b"\n") >= 1:
-            break
-        time.sleep(0.005)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    written = out.read_bytes().count(b"\n")
+    written = kill_after_first_record(command, out)
     assert 1 <= written < 16, f"the run was to be killed midway, it wrote {written} records"
 
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
