@@ -175,6 +175,17 @@ def _week(day: dt.date) -> str:
     return f"{iy}-W{iw:02d}"
 
 
+def _shift(day: dt.date | None, days: int) -> dt.date | None:
+    """`day` moved by `days`; None when it is unknown or the result falls off the
+    calendar (a given document date near year 1 or 9999)."""
+    if day is None:
+        return None
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
     i = y * 12 + (m - 1) + k
     return i // 12, i % 12 + 1
@@ -708,20 +719,24 @@ class _Scan:
             return [self._cand(text, cs, ce, value="PAST_REF" if sign < 0 else "FUTURE_REF")]
         k = sign * n
         rel = f"{k:+d}{unit}"
-        if doc is None:
+        value = None if doc is None else self._moved(doc, unit, k)
+        if value is None:
             value = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX",
                      "WE": "XXXX-WXX-WE"}[unit]
-        elif unit == "WE":
-            value = _week(doc + dt.timedelta(weeks=k)) + "-WE"
-        elif unit == "Y":
-            value = str(doc.year + k)
-        elif unit == "M":
-            value = _fmt(*_add_months(doc.year, doc.month, k))
-        elif unit == "W":
-            value = _week(doc + dt.timedelta(weeks=k))
-        else:
-            value = (doc + dt.timedelta(days=k)).isoformat()
         return [self._cand(text, cs, ce, value=value, rel=rel)]
+
+    @staticmethod
+    def _moved(doc: dt.date, unit: str, k: int) -> str | None:
+        """The value `k` units away from `doc`; None off the calendar (years 1–9999)."""
+        if unit == "Y":
+            return _fmt(doc.year + k) if 1 <= doc.year + k <= 9999 else None
+        if unit == "M":
+            y, m = _add_months(doc.year, doc.month, k)
+            return _fmt(y, m) if 1 <= y <= 9999 else None
+        day = _shift(doc, 7 * k if unit in ("W", "WE") else k)
+        if day is None:
+            return None
+        return day.isoformat() if unit == "D" else _week(day) + ("-WE" if unit == "WE" else "")
 
     def _unit(self, word: str, n: int | None) -> tuple[int | None, str]:
         low = word.lower()
@@ -789,15 +804,14 @@ class _Scan:
                 if k != -1:
                     sent_end = min(sent_end, k)
             future = self._p.future.search(text, ce, min(sent_end, ce + 200)) is not None
-            day = doc + dt.timedelta(days=delta) if future else doc - dt.timedelta(days=(7 - delta) % 7)
+            day = _shift(doc, delta if future else -((7 - delta) % 7))
         elif off < 0:
-            back = (7 - delta) % 7 or 7
-            day = doc - dt.timedelta(days=back)
+            day = _shift(doc, -((7 - delta) % 7 or 7))
         elif off == 0:
-            day = doc + dt.timedelta(days=wd - doc.isoweekday())
+            day = _shift(doc, wd - doc.isoweekday())
         else:
-            day = doc + dt.timedelta(days=delta or 7)
-        return day.isoformat(), rel
+            day = _shift(doc, delta or 7)
+        return (day.isoformat() if day else "XXXX-XX-XX"), rel
 
     def _h_rwd(self, m, text, doc):
         adj = m.group("rwd_adj").lower()
@@ -823,7 +837,8 @@ class _Scan:
     def _h_deic(self, m, text, doc):
         k = G.DEICTIC_DAYS[m.group("deic_w").lower()]
         c = self._cand(text, m.start(), m.end(), rel=f"{k:+d}D")
-        c.value = (doc + dt.timedelta(days=k)).isoformat() if doc is not None else "XXXX-XX-XX"
+        day = _shift(doc, k)
+        c.value = day.isoformat() if day else "XXXX-XX-XX"
         return [c]
 
     def _h_anaph(self, m, text, doc):

@@ -111,6 +111,7 @@ class Context:
             for span in spans:
                 self.by_sentence.setdefault(span.sent, []).append((pid, span))
         self.firsts = {pid: [s.first for s in spans] for pid, spans in self.mentions.items()}
+        self._verbs: dict[int, tuple[list[int], list[str | None]]] = {}  # per sentence, read once
         by_scope: dict[str, list[str]] = {}
         for pid in self.mentions:
             by_scope.setdefault(scope(self.persons[pid].block), []).append(pid)
@@ -130,10 +131,25 @@ class Context:
         return next((t for t in toks if t.tag.startswith("NOUN")), toks[0])
 
     def sentence_start(self, span: Span) -> int:
-        i = span.first
-        while i > 0 and self.doc.tokens[i - 1].sent == span.sent:
-            i -= 1
-        return i
+        """Index of the first token of the span's sentence (by bisection: a sentence may hold thousands)."""
+        return self.doc.token_range(*self.doc.sentences[span.sent]).start if self.doc.sentences else 0
+
+    def verbs(self, sent: int, start: int) -> tuple[list[int], list[str | None]]:
+        """The singular past-tense verbs of sentence `sent`, which starts at token `start`:
+        their token indices and genders."""
+        if sent not in self._verbs:
+            toks = self.doc.tokens
+            at: list[int] = []
+            genders: list[str | None] = []
+            for i in range(start, len(toks)):
+                t = toks[i]
+                if t.sent != sent:
+                    break
+                if t.tag.startswith(("VERB", "PRTS")) and ("past" in t.tag or t.tag.startswith("PRTS")) and "sing" in t.tag:
+                    at.append(i)
+                    genders.append("femn" if "femn" in t.tag else "masc" if "masc" in t.tag else None)
+            self._verbs[sent] = at, genders
+        return self._verbs[sent]
 
 
 def candidates(ctx: Context, hits: list[Hit]) -> list[Pair]:
@@ -295,15 +311,12 @@ def _same_sentence(ctx: Context, pos: Span, m: Span, case: str) -> list[str]:
 def _verb_gender(ctx: Context, pos: Span, i: int) -> str | None:
     """Gender of the past-tense verb nearest to the position in its sentence, which starts at
     token i ("работала адвокатом")."""
-    toks = ctx.doc.tokens
-    best, dist = None, len(toks)
-    while i < len(toks) and toks[i].sent == pos.sent:
-        t = toks[i]
-        if t.tag.startswith(("VERB", "PRTS")) and ("past" in t.tag or t.tag.startswith("PRTS")) and "sing" in t.tag:
-            if abs(i - pos.first) < dist:
-                best, dist = ("femn" if "femn" in t.tag else "masc" if "masc" in t.tag else None), abs(i - pos.first)
-        i += 1
-    return best
+    at, genders = ctx.verbs(pos.sent, i)
+    k = bisect_left(at, pos.first)
+    near = [j for j in (k - 1, k) if 0 <= j < len(at)]  # the nearest before it and after it
+    if not near:
+        return None
+    return genders[min(near, key=lambda j: abs(at[j] - pos.first))]  # the earlier of two as near
 
 
 @dataclass

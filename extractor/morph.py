@@ -49,11 +49,21 @@ class Morph:
     def parse(self, word: str) -> list[Parse]:
         parses = self._cache.get(word)
         if parses is None:
-            parses = self.analyzer.parse(word)
+            try:
+                parses = self.analyzer.parse(word)
+            except ValueError:  # pymorphy3 asks unicodedata.name() of each letter; some (Tangut …) have none
+                parses = self._unknown(word)
             if len(self._cache) >= self.max_cache:
                 self._cache.clear()  # bounded memory on huge, varied inputs
             self._cache[word] = parses
         return parses
+
+    def _unknown(self, word: str) -> list[Parse]:
+        """What pymorphy3 gives a word it cannot analyse: tag UNKN, the word as its own lemma."""
+        from pymorphy3.units import UnknAnalyzer
+
+        unit = next(unit for unit, _ in self.analyzer._units if isinstance(unit, UnknAnalyzer))
+        return [self.analyzer._result_type(*p) for p in unit.parse(word, word.lower(), set())]
 
     def best(self, word: str) -> Parse:
         return self.parse(word)[0]

@@ -15,7 +15,7 @@ around each one:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import Document, Token
 from ..morph import Morph, fold
@@ -58,6 +58,7 @@ class ContextLexicon:
     heads: set[str]
     verbs: dict[str, str]
     change: list[tuple[str, str]]  # (stem, direction)
+    _directions: dict[str, str | None] = field(default_factory=dict, repr=False)  # by word: read many times each
 
     @classmethod
     def load(cls) -> "ContextLexicon":
@@ -66,11 +67,14 @@ class ContextLexicon:
         return cls({fold(w) for w in read_lexicon("indicators.txt")}, verbs, change)
 
     def direction(self, word: str) -> str | None:
-        word = fold(word)
-        for stem, direction in self.change:
-            if word.startswith(stem):
-                return direction
-        return None
+        try:
+            return self._directions[word]
+        except KeyError:
+            if len(self._directions) >= 100_000:
+                self._directions.clear()  # bounded memory on huge, varied inputs
+            folded = fold(word)
+            found = self._directions[word] = next((d for stem, d in self.change if folded.startswith(stem)), None)
+            return found
 
 
 class ContextReader:

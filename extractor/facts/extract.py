@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from typing import TypeVar
 
 from ..document import Document
 from ..geo.gazetteer import Gazetteer
@@ -19,6 +20,11 @@ from .recognize import NumberMatch, NumberRecognizer
 PLACE_KINDS = ("region", "country")
 HOME_WORDS = {"регион", "область", "край", "республика"}  # "the region" of the article
 REGION_WORDS = ("область", "край", "республика")  # "смоленских товаров" names Смоленская область
+# characters of its sentence read on either side of a number: a table pasted as one
+# "sentence" holds thousands of numbers, and reading all of it for each was quadratic
+READ_WINDOW = 600
+
+T = TypeVar("T")
 
 
 def inside(offset: int, matches: list[NumberMatch], starts: list[int]) -> bool:
@@ -27,9 +33,9 @@ def inside(offset: int, matches: list[NumberMatch], starts: list[int]) -> bool:
     return k >= 0 and offset < matches[k].end
 
 
-def within(entities: list[Entity], starts: list[int], start: int, end: int) -> list[Entity]:
-    """The entities (sorted by start) that start inside [start, end)."""
-    return entities[bisect_left(starts, start) : bisect_left(starts, end)]
+def within(items: list[T], starts: list[int], start: int, end: int) -> list[T]:
+    """The items (entities, mentions: sorted by start) that start inside [start, end)."""
+    return items[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def main_region(doc: Document) -> str | None:
@@ -69,13 +75,18 @@ class Facts:
         facts: list[Fact] = []
         groups: dict[tuple[int, int], str] = {}  # indicator span -> group id
         cache: dict[int, list[IndicatorMention]] = {}
+        mention_starts: dict[int, list[int]] = {}
         for m in matches:
             sent = max(bisect_right(sent_starts, m.start) - 1, 0)
             s_start, s_end = doc.sentences[sent] if doc.sentences else (0, len(doc.text))
+            lo, hi = max(s_start, m.start - READ_WINDOW), min(s_end, m.end + READ_WINDOW)
             mentions = self._mentions(doc, sent, places, cache)
-            clause = clause_bounds(doc.clean, s_start, s_end, m.start, m.end)
-            indicator = self._indicator([x for x in mentions if not inside(x.start, matches, match_starts)], m, clause)
-            in_sentence = within(dates, date_starts, s_start, s_end)
+            if sent not in mention_starts:
+                mention_starts[sent] = [x.start for x in mentions]
+            nearby = within(mentions, mention_starts[sent], lo, hi)
+            clause = clause_bounds(doc.clean, lo, hi, m.start, m.end)
+            indicator = self._indicator([x for x in nearby if not inside(x.start, matches, match_starts)], m, clause)
+            in_sentence = within(dates, date_starts, lo, hi)
             group = groups.setdefault(indicator.span, f"G{len(groups) + 1}") if indicator else None
             end = len(doc.text[: m.noun[0]].rstrip()) if m.noun and self._elided(doc, m) else m.end
             facts.append(
@@ -91,8 +102,8 @@ class Facts:
                     indicator=indicator.normal if indicator else None,
                     indicator_span=indicator.span if indicator else None,
                     period=period(doc.clean, clause[0], m.start, in_sentence, doc.year),
-                    regions=self._regions(doc, within(locs, loc_starts, s_start, s_end), indicator)
-                    or self._home(doc, s_start, s_end, home),
+                    regions=self._regions(doc, within(locs, loc_starts, lo, hi), indicator)
+                    or self._home(doc, lo, hi, home),
                     sentence=(s_start, s_end),
                     block=doc.block_at(m.start).id,
                     group=group,
