@@ -18,6 +18,7 @@ from .records import Entity
 
 MAX_SEQUENCE = 256  # tokens: bounds memory on run-on "sentences" (tables, lists, junk)
 BATCH_SIZE = 32  # sequences of (almost) equal length per forward pass
+MAX_CACHED_WORDS = 200_000  # word → (vocabulary id, shape id): bounded on huge, varied inputs
 
 
 def natasha_data() -> Path:
@@ -64,6 +65,30 @@ def bio_spans(tags: list[str]) -> list[tuple[str, int, int]]:
     return spans
 
 
+def cache_word_ids(encoder: Any) -> None:
+    """Remember each word's vocabulary and shape ids: slovnet computes them for every token
+    (lower-casing, a regex shape, two lookups), and three tokens in four repeat within 1 MB
+    of news. Same ids, so the same tags."""
+    from slovnet.shape import word_shape
+
+    cache: dict[str, tuple[int, int]] = {}
+    words, shapes = encoder.words_vocab, encoder.shapes_vocab
+
+    def ids(word: str) -> tuple[int, int]:
+        found = cache.get(word)
+        if found is None:
+            if len(cache) >= MAX_CACHED_WORDS:
+                cache.clear()
+            found = cache[word] = (words.encode(word.lower()), shapes.encode(word_shape(word)))
+        return found
+
+    def item(sentence: list[str]) -> tuple[list[int], list[int]]:
+        pairs = [ids(word) for word in sentence]
+        return [w for w, _ in pairs], [s for _, s in pairs]
+
+    encoder.item = item
+
+
 class NER:
     name = "ner"
     requires: frozenset[str] = frozenset({"tokens", "blocks"})
@@ -80,6 +105,7 @@ class NER:
         data = natasha_data()
         tagger = SlovnetNER.load(str(data / "model" / "slovnet_ner_news_v1.tar"), batch_size=BATCH_SIZE)
         tagger.navec(Navec.load(str(data / "emb" / "navec_news_v1_1B_250K_300d_100q.tar")))
+        cache_word_ids(tagger.infer.encoder)
         return cls(tagger)
 
     def tag(self, words: list[list[str]]) -> list[list[str]]:

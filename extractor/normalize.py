@@ -14,10 +14,12 @@ from typing import Any
 
 from .document import Document, Token
 from .morph import Morph, restore_case
+from .records import Entity
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 SURNAME_ADJ = ("ский", "цкий", "ской", "цкой")  # "Бежицком районе": pymorphy3 knows only the surname
 QUOTES = set("«»\"“”„'")
+MAX_CACHED = 100_000  # normal forms kept by the Normalize stage
 
 
 def gender_ok(tag: Any, gender: str | None) -> bool:
@@ -167,9 +169,20 @@ class Normalize:
 
     def __init__(self, normalizer: Normalizer) -> None:
         self.normalizer = normalizer
+        self.cache: dict[tuple[str, str], str] = {}  # (type, text) → normal: names repeat across documents
 
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
             for ent in doc.entities:
                 if not ent.normal:
-                    ent.normal = self.normalizer.normal(ent.type, doc.tokens_in(ent.start, ent.end)) or ent.text
+                    ent.normal = self.normal(doc, ent)
+
+    def normal(self, doc: Document, ent: Entity) -> str:
+        """The same text is split into the same tokens, so its normal form is the same."""
+        key = (ent.type, ent.text)
+        found = self.cache.get(key)
+        if found is None:
+            if len(self.cache) >= MAX_CACHED:
+                self.cache.clear()
+            found = self.cache[key] = self.normalizer.normal(ent.type, doc.tokens_in(ent.start, ent.end)) or ent.text
+        return found
