@@ -81,3 +81,10 @@ def test_works_as_a_spacy_component() -> None:
     sdoc = nlp("Министр здравоохранения Михаил Мурашко прилетел в Минск.")
     assert ("Михаил Мурашко", "PER") in {(e.text, e.label_) for e in sdoc.ents}
     assert sdoc.user_data["record"].officials[0].position == "министр здравоохранения"
+
+
+def test_extract_many_with_two_jobs_gives_the_same_records(pipeline, seed_text):
+    texts = [seed_text, "Губернатор Тверской области Игорь Руденя посетил завод.", ""]
+    local = [r.to_dict() for r in pipeline.extract_many(texts)]
+    parallel = [r.to_dict() for r in pipeline.extract_many(texts, jobs=2)]
+    assert parallel == local and [r["id"] for r in parallel] == ["1", "2", "3"]
