@@ -72,11 +72,11 @@ class Document:
         span = self.token_range(start, end)
         return self.tokens[span.start : span.stop]
 
-    def sentence_starts(self) -> list[int]:
-        """Start offsets of the sentences, for bisection."""
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence holding `offset` (the last one starting at or before it)."""
         if len(self._sentence_starts) != len(self.sentences):
             self._sentence_starts = [s for s, _ in self.sentences]
-        return self._sentence_starts
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0)
 
     def block_at(self, offset: int) -> Block:
         """The block holding `offset` (the blocks tile the text in order)."""

@@ -18,13 +18,13 @@ Built from the EVENT entities (events.py) once persons and role mentions are lin
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from .document import Document
 from .lexicons import read_lexicon
 from .morph import fold
 from .officials import scope, top_level
+from .references import OPENING_QUOTES
 from .records import Entity, Event, Participant, Span
 
 PLACE_PREPOSITIONS = {"в", "во", "на"}
@@ -62,14 +62,14 @@ class EventRecords:
         pronouns: dict[int, list[tuple[Span, str]]] = {}
         for p in doc.persons:
             for span in p.pronoun_mentions:
-                pronouns.setdefault(self._sentence_of(doc, span[0]), []).append((span, p.id))
+                pronouns.setdefault(doc.sentence_at(span[0]), []).append((span, p.id))
         out: list[Event] = []
         latest: dict[tuple[str, bool], Event] = {}  # (scope, a gathering?) → the event last named
         for ent in self._heads_and_anaphors(doc):
-            sent = self._sentence_of(doc, ent.start)
+            sent = doc.sentence_at(ent.start)
             sentence, ents = doc.sentences[sent], here.get(sent, [])
-            antecedent = self._antecedent(latest, ent)
-            if antecedent is not None and self._is_anaphor(doc, ent):  # "мероприятие": back to that event
+            antecedent = self._antecedent(latest, ent) if self._is_anaphor(doc, ent) else None
+            if antecedent is not None:  # "мероприятие": back to that event
                 self._add(antecedent.participants, self._participants(doc, ent, ents, pronouns.get(sent, []), persons))
                 continue
             if ent.type != "EVENT":
@@ -91,13 +91,10 @@ class EventRecords:
         return out
 
     @staticmethod
-    def _sentence_of(doc: Document, offset: int) -> int:
-        return max(bisect_right(doc.sentence_starts(), offset) - 1, 0)
-
-    def _by_sentence(self, doc: Document) -> dict[int, list[Entity]]:
+    def _by_sentence(doc: Document) -> dict[int, list[Entity]]:
         out: dict[int, list[Entity]] = {}
         for ent in doc.entities:
-            out.setdefault(self._sentence_of(doc, ent.start), []).append(ent)
+            out.setdefault(doc.sentence_at(ent.start), []).append(ent)
         return out
 
     def _antecedent(self, latest: dict[tuple[str, bool], Event], anaphor: Entity) -> Event | None:
@@ -189,7 +186,7 @@ def _distance(a: Entity, b: Entity) -> int:
 
 def _quoted(doc: Document, ent: Entity) -> bool:
     """An event's own name ("форум «Россия — исламский мир»") is no organisation of it."""
-    return doc.text[max(ent.start - 1, 0) : ent.start] in ("«", '"', "“")
+    return doc.text[max(ent.start - 1, 0) : ent.start] in OPENING_QUOTES
 
 
 def _after_preposition(doc: Document, ent: Entity) -> bool:

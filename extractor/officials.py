@@ -216,6 +216,6 @@ class Officials:
             position_span=(pos.start, pos.end),
             block=pos.block,
             rule=cand.rule,
-            country=self.countries.names.get(country or "") if country else None,
+            country=self.countries.names.get(country) if country else None,
             country_code=country,
         )

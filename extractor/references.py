@@ -23,7 +23,7 @@ from .officials import scope
 from .records import Entity, Person
 
 PRONOUNS = {"он": "masc", "она": "femn"}  # nominative only: "его"/"ее" are as often possessive
-QUOTES = ("«", '"', "“", "„")
+OPENING_QUOTES = ("«", '"', "“", "„")  # a span right after one is a name or a title
 
 
 @dataclass
@@ -103,7 +103,7 @@ class References:
     def _one_person(doc: Document, ent: Entity) -> bool:
         """"писатели", "композиторов" mean many; «Доктор Лиза» is a title, not a role."""
         head = next((t for t in doc.tokens_in(ent.start, ent.end) if t.tag.startswith("NOUN")), None)
-        return head is not None and "plur" not in head.tag and doc.text[max(ent.start - 1, 0) : ent.start] not in QUOTES
+        return head is not None and "plur" not in head.tag and doc.text[max(ent.start - 1, 0) : ent.start] not in OPENING_QUOTES
 
     def link_pronouns(self, doc: Document) -> None:
         if len(doc.sentences) < 2:
@@ -111,7 +111,7 @@ class References:
         mentions = self._person_mentions(doc)
         starts = [start for start, _ in mentions]
         persons = {p.id: p for p in doc.persons}
-        linked = {span for p in doc.persons for span in p.pronoun_mentions}
+        linked: set[tuple[int, int]] = set()  # the pronouns linked so far
         first_token = {t.sent: t for t in reversed(doc.tokens)}  # the first token of each sentence
         for sent, tok in sorted(first_token.items()):
             gender = PRONOUNS.get(tok.text.lower()) if tok.text[:1].isupper() else None

@@ -186,6 +186,7 @@ def test_gold_set_typing_and_country_accuracy(stages):
         correct += ent.subtype == item["type"]
         with_code += ent.code is not None
         right_code += ent.code is not None and ent.code == item["country"]
+    print(f"org types: {typed}/{len(gold)} typed, {correct}/{typed} right; countries {right_code}/{with_code} right")
     assert len(gold) >= 150
     assert typed / len(gold) >= 0.65  # coverage
     assert correct / typed >= 0.9  # precision of the kinds given

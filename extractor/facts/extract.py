@@ -70,14 +70,13 @@ class Facts:
         locs = sorted((e for e in doc.entities if e.type == "LOC" and e.subtype in PLACE_KINDS), key=lambda e: e.start)
         date_starts, loc_starts = [d.start for d in dates], [e.start for e in locs]
         home = main_region(doc)
-        sent_starts = [s for s, _ in doc.sentences]
         match_starts = [x.start for x in matches]
         facts: list[Fact] = []
         groups: dict[tuple[int, int], str] = {}  # indicator span -> group id
         cache: dict[int, list[IndicatorMention]] = {}
         mention_starts: dict[int, list[int]] = {}
         for m in matches:
-            sent = max(bisect_right(sent_starts, m.start) - 1, 0)
+            sent = doc.sentence_at(m.start)
             s_start, s_end = doc.sentences[sent] if doc.sentences else (0, len(doc.text))
             lo, hi = max(s_start, m.start - READ_WINDOW), min(s_end, m.end + READ_WINDOW)
             mentions = self._mentions(doc, sent, places, cache)
