@@ -1,6 +1,6 @@
 """Scaling bench: throughput of `extract -j 1` against `-j 2` (…) on one large corpus.
 
-    python cli.py bench --scaling --docs 10000 [--jobs 1,2] [--data DIR] [--table results/scaling.md]
+    python cli.py bench --scaling --docs 10000 [--jobs 1,2] [--rounds 3] [--data DIR] [--table results/scaling.md]
 
 The corpus is assembled from the shared corpora (`../shared/data`), deterministically:
 
@@ -16,11 +16,17 @@ The corpus is assembled from the shared corpora (`../shared/data`), deterministi
 
 The documents are written once, in that order, to a temporary folder as
 `NNNNN_<kind>_<origin>.txt` (zero-padded, so `extract` reads them in that order). Then each
-`-j` value runs `python cli.py extract FOLDER -o OUT.jsonl -j N` as a subprocess, one after
-the other; its wall time runs from start to exit, model loading included. Meanwhile the
-process tree is polled every POLL_SECONDS and the peak RSS of every process kept (the
-kernel's high-water mark, VmHWM, where /proc has it, so peaks between polls count too).
-The outputs must be byte-identical (sha256).
+round runs every `-j` value in turn, `python cli.py extract FOLDER -o OUT.jsonl -j N` as a
+subprocess, one after the other; its wall time runs from start to exit, model loading
+included. Meanwhile the process tree is polled every POLL_SECONDS and the peak RSS of every
+process kept (the kernel's high-water mark, VmHWM, where /proc has it, so peaks between
+polls count too). All outputs must be byte-identical (sha256).
+
+Why rounds: on a shared virtual machine the same run's CPU time drifts by 10 % and more
+within minutes (a -j 1 run took 71 s, 77 s and 83 s in three rounds of one session), so one
+-j 1 run against one -j 2 run measures the neighbours as much as the tool. Alternating the
+values and taking, per round, the throughput over that of the round's first value pairs
+runs minutes apart; the verdict is the median of those speedups, and every round is shown.
 """
 from __future__ import annotations
 
@@ -31,6 +37,7 @@ import os
 import platform
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -50,6 +57,7 @@ DEFAULT_JOBS = (1, 2)
 MIN_CHARS = 300  # a derived document holds at least this many characters
 POLL_SECONDS = 0.5
 TARGET_SPEEDUP = 1.8  # issue #5: -j 2 at least this many times the throughput of -j 1
+DEFAULT_ROUNDS = 3
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 SOURCES = ("NEREL train+dev", "factRuEval devset", "RuREBus train")
 # A paragraph ends at a blank line, or at a line break after sentence-final punctuation
@@ -206,6 +214,11 @@ class Run:
     others_mb: list[float] = field(default_factory=list)  # any other child (multiprocessing's resource tracker)
     error: str | None = None
     difference: str | None = None  # where the output first differs from that of the first run
+    round: int = 1
+
+    @property
+    def output_name(self) -> str:
+        return f"r{self.round}-j{self.jobs}.jsonl"
 
 
 def peak_rss_mb(proc: psutil.Process) -> float:
@@ -283,12 +296,12 @@ def first_difference(a: Path, b: Path) -> str | None:
     return None
 
 
-def compare_outputs(runs: list[Run], workdir: Path) -> None:
-    """Note in each run whose output differs from the first's where it first does."""
-    first = runs[0]
-    for run in runs[1:]:
-        if first.error is None and run.error is None and run.sha256 != first.sha256:
-            run.difference = first_difference(workdir / f"j{first.jobs}.jsonl", workdir / f"j{run.jobs}.jsonl")
+def compare_output(first: Run, run: Run, workdir: Path) -> None:
+    """Note in `run` where its output first differs from that of `first`; drop an equal one."""
+    if first.error is None and run.error is None and run.sha256 != first.sha256:
+        run.difference = first_difference(workdir / first.output_name, workdir / run.output_name)
+    elif run is not first:
+        (workdir / run.output_name).unlink(missing_ok=True)  # ~50 MB each: keep only what may be compared
 
 
 def children_cpu() -> float:
@@ -296,9 +309,9 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_extract(folder: Path, workdir: Path, jobs: int, chunk_size: int | None = None) -> Run:
+def run_extract(folder: Path, workdir: Path, jobs: int, chunk_size: int | None = None, round_no: int = 1) -> Run:
     """One `extract -j N` subprocess, timed from start to exit, its process tree watched."""
-    output, log = workdir / f"j{jobs}.jsonl", workdir / f"j{jobs}.log"
+    output, log = workdir / f"r{round_no}-j{jobs}.jsonl", workdir / f"r{round_no}-j{jobs}.log"
     with log.open("wb") as err:
         cpu0, started = children_cpu(), time.perf_counter()
         proc = subprocess.Popen(
@@ -315,7 +328,8 @@ def run_extract(folder: Path, workdir: Path, jobs: int, chunk_size: int | None =
                 pass
         seconds, cpu = time.perf_counter() - started, children_cpu() - cpu0
     parent = watch.by_role("parent")
-    run = Run(jobs, seconds, code, None, 0, 0, parent[0] if parent else 0.0, cpu, watch.by_role("worker"), watch.by_role("other"))
+    run = Run(jobs, seconds, code, None, 0, 0, parent[0] if parent else 0.0, cpu, watch.by_role("worker"),
+              watch.by_role("other"), round=round_no)
     # Exit 1 means some documents failed (counted below); anything else is a failed run.
     if code in (0, 1) and output.exists():
         run.sha256, run.records, run.failed_docs = output_figures(output)
@@ -340,10 +354,38 @@ class Meta:
     versions: dict = field(default_factory=dict)
 
 
-def speedups(runs: list[Run]) -> dict[int, float | None]:
-    """Throughput of each run over that of the first (same corpus: a ratio of wall times)."""
-    base = runs[0] if runs and runs[0].error is None else None
-    return {r.jobs: base.seconds / r.seconds if base and r.error is None and r.seconds > 0 else None for r in runs}
+def speedup(run: Run, runs: list[Run]) -> float | None:
+    """Throughput of a run over that of the first run of its round (same corpus: a ratio of wall times)."""
+    base = next((r for r in runs if r.round == run.round), None)
+    ok = base is not None and base.error is None and run.error is None and run.seconds > 0
+    return base.seconds / run.seconds if ok else None
+
+
+@dataclass
+class Summary:
+    """One -j value over all rounds: medians, and the speedup of every round."""
+
+    jobs: int
+    seconds: float  # median wall time
+    cpu_seconds: float  # median CPU time
+    records: int
+    speedups: list[float]  # one per round, in round order
+
+    @property
+    def speedup(self) -> float | None:
+        return statistics.median(self.speedups) if self.speedups else None
+
+
+def summaries(runs: list[Run]) -> list[Summary]:
+    """Per -j value (in the order first run), its successful runs summed up."""
+    out = []
+    for jobs in dict.fromkeys(r.jobs for r in runs):
+        done = [r for r in runs if r.jobs == jobs and r.error is None]
+        if done:
+            ratios = [x for x in (speedup(r, runs) for r in done) if x is not None]
+            out.append(Summary(jobs, statistics.median(r.seconds for r in done),
+                               statistics.median(r.cpu_seconds for r in done), done[0].records, ratios))
+    return out
 
 
 def identical(runs: list[Run]) -> bool:
@@ -354,13 +396,25 @@ def mb_list(values: list[float]) -> str:
     return ", ".join(f"{v:.0f}" for v in values) if values else "–"
 
 
+def times(x: float | None) -> str:
+    return f"{x:.2f}×" if x else "–"
+
+
 def run_row(r: Run, corpus: CorpusStats, speed: float | None) -> str:
     if r.error:
-        return f"| {r.jobs} | – | – | – | – | – | – | – | {r.parent_mb:.0f} | {mb_list(r.workers_mb)} | – |"
+        return f"| {r.round} | {r.jobs} | – | – | – | – | – | – | – | {r.parent_mb:.0f} | {mb_list(r.workers_mb)} | – |"
     return (
-        f"| {r.jobs} | {r.records} | {corpus.mb:.2f} | {r.seconds:.1f} | {r.cpu_seconds:.1f} | {r.records / r.seconds:.1f}"
-        f" | {corpus.bytes / 1000 / r.seconds:.1f} | {f'{speed:.2f}×' if speed else '–'} | {r.parent_mb:.0f}"
+        f"| {r.round} | {r.jobs} | {r.records} | {corpus.mb:.2f} | {r.seconds:.1f} | {r.cpu_seconds:.1f}"
+        f" | {r.records / r.seconds:.1f} | {corpus.bytes / 1000 / r.seconds:.1f} | {times(speed)} | {r.parent_mb:.0f}"
         f" | {mb_list(r.workers_mb)} | {r.failed_docs} |"
+    )
+
+
+def summary_row(s: Summary, corpus: CorpusStats, base: Summary) -> str:
+    spread = f" ({min(s.speedups):.2f}–{max(s.speedups):.2f})" if len(s.speedups) > 1 else ""
+    return (
+        f"| {s.jobs} | {len(s.speedups)} | {s.seconds:.1f} | {s.cpu_seconds:.1f} | {s.records / s.seconds:.1f}"
+        f" | {corpus.bytes / 1000 / s.seconds:.1f} | {times(s.speedup)}{spread} | {times(s.cpu_seconds / base.cpu_seconds)} |"
     )
 
 
@@ -369,18 +423,20 @@ def verdicts(runs: list[Run]) -> list[str]:
     if identical(runs):
         lines = [f"Outputs byte-identical: yes (sha256 {runs[0].sha256[:16]}…)."]
     else:
-        lines = ["Outputs byte-identical: **no** (" + ", ".join(f"-j {r.jobs}: {(r.sha256 or 'none')[:16]}" for r in runs) + ")."]
-        lines += [f"-j {r.jobs} first differs from -j {runs[0].jobs} at {r.difference}." for r in runs if r.difference]
-    done = {r.jobs: r for r in runs if r.error is None}
-    if 1 in done and 2 in done:
-        two = done[1].seconds / done[2].seconds
-        verdict = "met" if two >= TARGET_SPEEDUP else "**not met**"
-        lines.append(f"Target of issue #5 (-j 2 at least {TARGET_SPEEDUP}× the throughput of -j 1): {verdict} ({two:.2f}×).")
+        shas = ", ".join(f"round {r.round} -j {r.jobs}: {(r.sha256 or 'none')[:16]}" for r in runs)
+        lines = [f"Outputs byte-identical: **no** ({shas})."]
+    by_jobs = {s.jobs: s for s in summaries(runs)}
+    if runs and runs[0].jobs == 1 and 2 in by_jobs and by_jobs[2].speedup:
+        two = by_jobs[2]
+        verdict = "met" if two.speedup >= TARGET_SPEEDUP else "**not met**"
+        rounds = f", the median of {len(two.speedups)} rounds: " + ", ".join(f"{x:.2f}×" for x in two.speedups) if len(two.speedups) > 1 else ""
+        lines.append(f"Target of issue #5 (-j 2 at least {TARGET_SPEEDUP}× the throughput of -j 1): {verdict}"
+                     f" ({two.speedup:.2f}×{rounds}).")
     return lines
 
 
 def render_table(meta: Meta, corpus: CorpusStats, runs: list[Run]) -> str:
-    ratio = speedups(runs)
+    summary = summaries(runs)
     sources = ", ".join(f"{name} {count}" for name, count in corpus.sources.items())
     versions_text = ", ".join(f"{k} {v}" for k, v in meta.versions.items())
     lines = [
@@ -392,24 +448,37 @@ def render_table(meta: Meta, corpus: CorpusStats, runs: list[Run]) -> str:
         f" (groups of consecutive paragraphs of at least {corpus.min_chars} characters cut from the longer"
         f" documents), {corpus.kinds['repeated']} repeated (the list cycled).",
         "",
-        "| jobs | docs | MB | seconds | CPU s | docs/s | KB/s | speedup | peak RSS parent MB | peak RSS per worker MB | failed docs |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-        *(run_row(r, corpus, ratio[r.jobs]) for r in runs),
+        "| jobs | rounds | median seconds | median CPU s | docs/s | KB/s | speedup: median (range) | CPU s over"
+        f" -j {summary[0].jobs if summary else 1} |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        *(summary_row(s, corpus, summary[0]) for s in summary),
         "",
         *verdicts(runs),
-        "Each run is one `python cli.py extract FOLDER -o OUT.jsonl -j N` subprocess, one after the other;"
-        " seconds = its wall time from start to exit, model loading included; CPU s = user + system time of"
-        " it and its workers (well under jobs × seconds when other processes took CPU time, or a worker waited);"
-        " speedup = throughput over that"
-        f" of -j {runs[0].jobs if runs else 1}. Peak RSS = the kernel's high-water mark of each process, read every"
+        "",
+        "| round | jobs | docs | MB | seconds | CPU s | docs/s | KB/s | speedup | peak RSS parent MB | peak RSS per worker MB | failed docs |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        *(run_row(r, corpus, speedup(r, runs)) for r in runs),
+        "",
+        "Each run is one `python cli.py extract FOLDER -o OUT.jsonl -j N` subprocess, one after the other; each"
+        " round runs every -j value in turn; seconds = its wall time from start to exit, model loading included;"
+        " CPU s = user + system time of it and its workers (well under jobs × seconds when other processes took"
+        " CPU time, or a worker waited); speedup = throughput over that of the round's"
+        f" -j {runs[0].jobs if runs else 1}, and its median over the rounds is the verdict (docs/s and KB/s"
+        " of the summary come from the median seconds). Peak RSS = the kernel's high-water mark of each process, read every"
         f" {POLL_SECONDS} s; the parent of -j 1 does the extraction itself. MB = 10⁶ bytes of text, KB = 1000;"
         " RSS MB = MiB." + (f" Versions: {versions_text}." if versions_text else ""),
     ]
+    for jobs in dict.fromkeys(r.jobs for r in runs):
+        others = [mb for r in runs if r.jobs == jobs for mb in r.others_mb]
+        if others:
+            n = sum(r.jobs == jobs for r in runs)
+            lines.append(f"-j {jobs} also ran {len(others)} other child process(es) in its {n} run(s)"
+                         f" (multiprocessing's resource tracker): at most {max(others):.0f} MB.")
     for r in runs:
-        if r.others_mb:
-            lines.append(f"-j {r.jobs} also ran {len(r.others_mb)} other child process(es) (multiprocessing's resource tracker): {mb_list(r.others_mb)} MB.")
         if r.error:
-            lines.append(f"Note: {r.error}")
+            lines.append(f"Note (round {r.round}): {r.error}")
+        if r.difference:
+            lines.append(f"Round {r.round}, -j {r.jobs} first differs from round 1, -j {runs[0].jobs} at {r.difference}.")
     return "\n".join(lines) + "\n"
 
 
@@ -427,10 +496,12 @@ def parse_jobs(text: str) -> list[int]:
     return jobs
 
 
-def command_line(docs: int, jobs: Sequence[int], data: Path | None, table: str | None) -> str:
+def command_line(docs: int, jobs: Sequence[int], data: Path | None, table: str | None, rounds: int = DEFAULT_ROUNDS) -> str:
     parts = ["python cli.py bench --scaling", f"--docs {docs}"]
     if tuple(jobs) != DEFAULT_JOBS:
         parts.append("--jobs " + ",".join(map(str, jobs)))
+    if rounds != DEFAULT_ROUNDS:
+        parts.append(f"--rounds {rounds}")
     if data is not None:
         parts.append(f"--data {data}")
     if table:
@@ -454,7 +525,7 @@ def write_results(text: str, meta: Meta, corpus: CorpusStats, runs: list[Run], t
         "corpus": {**asdict(corpus), "mb": corpus.mb},
         "runs": [{**asdict(r), "docs_per_s": r.records / r.seconds, "kb_per_s": corpus.bytes / 1000 / r.seconds}
                  if r.error is None else asdict(r) for r in runs],
-        "speedups": {str(k): v for k, v in speedups(runs).items()},
+        "summary": [{**asdict(s), "speedup": s.speedup} for s in summaries(runs)],
         "identical": identical(runs),
     }
     raw_path = out.with_suffix(".json") if out.suffix != ".json" else out.with_name(out.name + ".raw.json")
@@ -467,8 +538,9 @@ def run_scaling(
     data: Path | None = None,
     table: str | None = None,
     chunk_size: int | None = None,
+    rounds: int = DEFAULT_ROUNDS,
 ) -> int:
-    """Assemble the corpus, run extract once per `jobs` value, print (and write) the table."""
+    """Assemble the corpus, run extract once per `jobs` value in each round, print (and write) the table."""
     folder = Path(data) if data is not None else DEFAULT_DATA
     load_before = load_average()
     try:
@@ -479,7 +551,7 @@ def run_scaling(
     stats = corpus_stats(corpus)
     meta = Meta(
         date=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-        command=command_line(docs, jobs, data, table),
+        command=command_line(docs, jobs, data, table, rounds),
         python=platform.python_version(),
         cpu=cpu_model(),
         cpus=os.cpu_count() or 1,
@@ -492,10 +564,11 @@ def run_scaling(
     with tempfile.TemporaryDirectory(prefix="bench-scaling-") as tmp:
         workdir = Path(tmp)
         write_corpus(corpus, workdir / "corpus")
-        for n in jobs:
-            print(f"bench: extract -j {n} …", file=sys.stderr)
-            runs.append(run_extract(workdir / "corpus", workdir, n, chunk_size))
-        compare_outputs(runs, workdir)
+        for round_no in range(1, rounds + 1):
+            for n in jobs:
+                print(f"bench: round {round_no}/{rounds}, extract -j {n} …", file=sys.stderr)
+                runs.append(run_extract(workdir / "corpus", workdir, n, chunk_size, round_no))
+                compare_output(runs[0], runs[-1], workdir)
     text = render_table(meta, stats, runs)
     print(text)
     if table:

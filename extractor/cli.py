@@ -6,7 +6,7 @@
     evaluate FOLDER... [--table PATH]              P/R/F1 against NEREL / factRuEval
     evaluate-facts GOLD.jsonl [--table PATH]       numeric facts: detection, whole records, fields
     bench [--corpus DIR] [--table PATH]            throughput and memory vs natasha
-    bench --scaling [--docs N] [--table PATH]      extract -j 1 against -j 2 on a large corpus
+    bench --scaling [--docs N] [--rounds N] [--table PATH]   extract -j 1 against -j 2 on a large corpus
 """
 from __future__ import annotations
 
@@ -107,7 +107,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    return run_scaling(args.docs, jobs, args.data, args.table)
+    if args.rounds < 1:
+        print("bench: --rounds takes a number of at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    return run_scaling(args.docs, jobs, args.data, args.table, rounds=args.rounds)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -164,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scaling", action="store_true", help="instead: extract -j 1 against -j 2 on a corpus assembled from ../shared/data (e.g. results/scaling.md)")
     p.add_argument("--docs", type=int, default=10_000, metavar="N", help="--scaling: documents in the corpus (default 10000)")
     p.add_argument("--jobs", default="1,2", metavar="J,J", help="--scaling: the -j values to run, in order; speedups are over the first (default 1,2)")
+    p.add_argument("--rounds", type=int, default=3, metavar="N", help="--scaling: rounds, each running every -j value in turn; the verdict is the median speedup (default 3)")
     p.add_argument("--data", type=Path, default=None, metavar="DIR", help="--scaling: the shared corpora (default ../shared/data)")
     p.set_defaults(func=cmd_bench)
     return parser

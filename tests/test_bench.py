@@ -270,19 +270,51 @@ SCALING_CORPUS = scaling.CorpusStats(docs=100, bytes=2_000_000, kinds={"distinct
                                      sources={"NEREL train+dev": 60})
 
 
-def run_of(jobs: int, seconds: float, sha: str = "ab" * 32, workers: list[float] | None = None) -> scaling.Run:
-    return scaling.Run(jobs, seconds, 0, sha, 100, 0, 340.0 if jobs == 1 else 25.0, 0.9 * jobs * seconds, workers or [])
+def run_of(jobs: int, seconds: float, sha: str = "ab" * 32, workers: list[float] | None = None, round_no: int = 1) -> scaling.Run:
+    return scaling.Run(jobs, seconds, 0, sha, 100, 0, 340.0 if jobs == 1 else 25.0, 0.9 * jobs * seconds, workers or [],
+                       round=round_no)
 
 
 def test_render_scaling_table() -> None:
     text = scaling.render_table(SCALING_META, SCALING_CORPUS, [run_of(1, 20.0), run_of(2, 10.5, workers=[341.4, 338.6])])
-    assert "| jobs | docs | MB | seconds | CPU s | docs/s | KB/s | speedup | peak RSS parent MB | peak RSS per worker MB | failed docs |" in text
-    assert "| 1 | 100 | 2.00 | 20.0 | 18.0 | 5.0 | 100.0 | 1.00× | 340 | – | 0 |" in text
-    assert "| 2 | 100 | 2.00 | 10.5 | 18.9 | 9.5 | 190.5 | 1.90× | 25 | 341, 339 | 0 |" in text
+    assert "| round | jobs | docs | MB | seconds | CPU s | docs/s | KB/s | speedup | peak RSS parent MB | peak RSS per worker MB | failed docs |" in text
+    assert "| 1 | 1 | 100 | 2.00 | 20.0 | 18.0 | 5.0 | 100.0 | 1.00× | 340 | – | 0 |" in text
+    assert "| 1 | 2 | 100 | 2.00 | 10.5 | 18.9 | 9.5 | 190.5 | 1.90× | 25 | 341, 339 | 0 |" in text
+    assert "| 2 | 1 | 10.5 | 18.9 | 9.5 | 190.5 | 1.90× | 1.05× |" in text  # the summary: one round, no range
     assert "60 distinct (NEREL train+dev 60), 30 derived" in text and "10 repeated" in text
     assert "byte-identical: yes" in text
     assert "issue #5" in text and ": met (1.90×)" in text
     assert "load average before: 0.10 0.20 0.30" in text
+
+
+def test_scaling_verdict_is_the_median_of_rounds() -> None:
+    """Each round's -j 2 is set against that round's -j 1: a slow round does not skew the others."""
+    runs = [run_of(1, 20.0), run_of(2, 11.5), run_of(1, 24.0, round_no=2), run_of(2, 12.0, round_no=2),
+            run_of(1, 18.0, round_no=3), run_of(2, 10.5, round_no=3)]
+    assert [round(scaling.speedup(r, runs), 3) for r in runs] == [1.0, 1.739, 1.0, 2.0, 1.0, 1.714]
+    two = scaling.summaries(runs)[1]
+    assert (two.jobs, two.seconds, round(two.speedup, 3)) == (2, 11.5, 1.739)
+    text = scaling.render_table(SCALING_META, SCALING_CORPUS, runs)
+    assert "| 2 | 3 | 11.5 | 20.7 | 8.7 | 173.9 | 1.74× (1.71–2.00) | 1.15× |" in text
+    assert "**not met** (1.74×, the median of 3 rounds: 1.74×, 2.00×, 1.71×)" in text
+    assert "| 2 | 2 | 100 | 2.00 | 12.0 | 21.6 | 8.3 | 166.7 | 2.00× |" in text
+
+
+def test_scaling_rounds_alternate_the_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    order = []
+
+    def fake_run(folder: Path, workdir: Path, jobs: int, chunk_size: int | None = None, round_no: int = 1) -> scaling.Run:
+        order.append((round_no, jobs))
+        (workdir / f"r{round_no}-j{jobs}.jsonl").write_text("{}\n", encoding="utf-8")
+        return run_of(jobs, 10.0 / jobs, round_no=round_no)
+
+    monkeypatch.setattr(scaling, "run_extract", fake_run)
+    table = tmp_path / "scaling.md"
+    assert scaling.run_scaling(8, [1, 2], shared_data(tmp_path / "data"), str(table), rounds=2) == 0
+    assert order == [(1, 1), (1, 2), (2, 1), (2, 2)]
+    raw = json.loads(table.with_suffix(".json").read_text(encoding="utf-8"))
+    assert [s["speedups"] for s in raw["summary"]] == [[1.0, 1.0], [2.0, 2.0]]
+    assert "--rounds 2" in raw["meta"]["command"]
 
 
 def test_render_scaling_table_flags_differences_and_slow_scaling() -> None:
@@ -291,14 +323,14 @@ def test_render_scaling_table_flags_differences_and_slow_scaling() -> None:
     assert "**not met** (1.60×)" in text
     failed = scaling.Run(2, 3.0, 2, None, 0, 0, 20.0, error="extract -j 2 exited with 2: error: boom")
     text = scaling.render_table(SCALING_META, SCALING_CORPUS, [run_of(1, 20.0), failed])
-    assert "Note: extract -j 2 exited with 2: error: boom" in text and "byte-identical: **no**" in text
+    assert "Note (round 1): extract -j 2 exited with 2: error: boom" in text and "byte-identical: **no**" in text
     assert not scaling.identical([run_of(1, 20.0), failed])
 
 
 def test_scaling_runs_extract_and_outputs_match(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     """The real thing on 8 documents: -j 1 and -j 2 subprocesses (chunks of 2, so both workers work)."""
     table = tmp_path / "results" / "scaling.md"
-    code = scaling.run_scaling(8, [1, 2], shared_data(tmp_path / "data"), str(table), chunk_size=2)
+    code = scaling.run_scaling(8, [1, 2], shared_data(tmp_path / "data"), str(table), chunk_size=2, rounds=1)
     assert code == 0, capsys.readouterr()
     raw = json.loads(table.with_suffix(".json").read_text(encoding="utf-8"))
     assert raw["identical"] is True
@@ -311,7 +343,7 @@ def test_scaling_runs_extract_and_outputs_match(tmp_path: Path, capsys: pytest.C
     assert one["cpu_seconds"] > 1 and two["cpu_seconds"] > 2  # the workers' CPU counts too: each loads the pipeline
     assert raw["corpus"]["kinds"] == {"distinct": 4, "derived": 3, "repeated": 1}
     text = table.read_text(encoding="utf-8")
-    assert "| jobs | docs | MB | seconds | CPU s | docs/s | KB/s | speedup |" in text and "byte-identical: yes" in text
+    assert "| round | jobs | docs | MB | seconds | CPU s | docs/s | KB/s | speedup |" in text and "byte-identical: yes" in text
 
 
 def test_first_difference_names_line_and_file(tmp_path: Path) -> None:

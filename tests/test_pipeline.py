@@ -88,3 +88,20 @@ def test_extract_many_with_two_jobs_gives_the_same_records(pipeline, seed_text):
     local = [r.to_dict() for r in pipeline.extract_many(texts)]
     parallel = [r.to_dict() for r in pipeline.extract_many(texts, jobs=2)]
     assert parallel == local and [r["id"] for r in parallel] == ["1", "2", "3"]
+
+
+def test_extract_many_gives_the_gc_settings_back_after_interleaved_calls(pipeline) -> None:
+    """A notebook may hold two extract_many generators at once: the process's own collector
+    settings come back only after both end, in whichever order they do."""
+    import gc
+
+    from extractor.pipeline import BATCH_GC_THRESHOLDS
+
+    own = gc.get_threshold()
+    first = pipeline.extract_many(["Глава Минфина Антон Силуанов.", "Второй текст."], batch_size=1)
+    second = pipeline.extract_many(["Мэр Москвы Сергей Собянин."])
+    assert next(first).ok and next(second).ok
+    assert gc.get_threshold() == BATCH_GC_THRESHOLDS and gc.get_freeze_count() > 0
+    assert list(second) == [] and gc.get_threshold() == BATCH_GC_THRESHOLDS  # `first` still runs
+    assert [r.id for r in first] == ["2"]
+    assert gc.get_threshold() == own and gc.get_freeze_count() == 0
