@@ -216,4 +216,3 @@ def test_workers_start_with_one_blas_thread_and_the_parent_keeps_its_environment
     assert os.environ["OMP_NUM_THREADS"] == "4" and "MKL_NUM_THREADS" not in os.environ
     code = "import sys, extractor.batch, extractor.cli; print('numpy' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout.strip() == "False"
-
