@@ -25,6 +25,7 @@ if __name__ == "__main__" and sys.path and Path(sys.path[0]).resolve() == Path(_
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 import datetime as dt
+import gc
 import json
 import math
 import os
@@ -33,6 +34,8 @@ import resource
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,6 +165,25 @@ def cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+@contextmanager
+def collector_clock() -> Iterator[dict[str, float]]:
+    """Time spent in the cyclic garbage collector, and its runs, while the block runs."""
+    spent = {"seconds": 0.0, "collections": 0, "started": 0.0}
+
+    def callback(phase: str, info: dict) -> None:
+        if phase == "start":
+            spent["started"] = time.perf_counter()
+        else:
+            spent["seconds"] += time.perf_counter() - spent["started"]
+            spent["collections"] += 1
+
+    gc.callbacks.append(callback)
+    try:
+        yield spent
+    finally:
+        gc.callbacks.remove(callback)
+
+
 def worker(name: str, texts_path: Path, result_path: Path) -> None:
     """Body of a child process: load, warm up, one timed pass; the raw figures go to `result_path`."""
     texts = json.loads(texts_path.read_text(encoding="utf-8"))
@@ -170,7 +192,8 @@ def worker(name: str, texts_path: Path, result_path: Path) -> None:
     load_seconds = time.perf_counter() - started
     run(texts[:WARMUP_DOCS])
     cpu0, started = cpu_seconds(), time.perf_counter()
-    failed = run(texts)
+    with collector_clock() as collector:
+        failed = run(texts)
     seconds = time.perf_counter() - started
     cpu = cpu_seconds() - cpu0
     figures = {
@@ -182,6 +205,8 @@ def worker(name: str, texts_path: Path, result_path: Path) -> None:
         "load_seconds": load_seconds,
         "peak_rss_mb": peak_rss_mb(),
         "failed_docs": failed,
+        "gc_seconds": collector["seconds"],
+        "gc_collections": collector["collections"],
     }
     result_path.write_text(json.dumps(figures), encoding="utf-8")
 
@@ -256,19 +281,21 @@ def render_table(meta: Meta, systems: list[dict], failures: dict[str, str] | Non
         )
         lines.append("")
     lines += [
-        "| system | docs | KB | seconds | KB/s | docs/s | load s | peak RSS MB | ratio vs natasha |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| system | docs | KB | seconds | KB/s | docs/s | load s | GC s (runs) | peak RSS MB | ratio vs natasha |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         ratio = f"{r['ratio']:.2f}×" if r["ratio"] is not None else "–"
+        collector = f"{r['gc_seconds']:.2f} ({r['gc_collections']})" if "gc_seconds" in r else "–"
         lines.append(
             f"| {r['system']} | {r['docs']} | {r['kb']:.1f} | {r['seconds']:.2f} | {r['kb_per_s']:.1f}"
-            f" | {r['docs_per_s']:.1f} | {r['load_seconds']:.2f} | {r['peak_rss_mb']:.0f} | {ratio} |"
+            f" | {r['docs_per_s']:.1f} | {r['load_seconds']:.2f} | {collector} | {r['peak_rss_mb']:.0f} | {ratio} |"
         )
     lines.append("")
     lines.append(
         f"Each system in its own fresh process, one at a time, {meta.threads}; load = imports + models;"
-        f" one warm-up pass over {WARMUP_DOCS} documents, then one timed pass. KB = 1000 bytes of UTF-8."
+        f" one warm-up pass over {WARMUP_DOCS} documents, then one timed pass; GC s = time in Python's cyclic"
+        " garbage collector during that pass (gc.callbacks), and how many times it ran. KB = 1000 bytes of UTF-8."
         + (f" Versions: {versions}." if versions else "")
     )
     for r in rows:

@@ -76,7 +76,8 @@ def test_corpus_errors(tmp_path: Path) -> None:
 
 # --- figures and table ----------------------------------------------------------------------------
 
-EXTRACTOR = {"system": "extractor", "docs": 100, "bytes": 300_000, "seconds": 2.0, "load_seconds": 3.5, "peak_rss_mb": 412.4, "failed_docs": 0}
+EXTRACTOR = {"system": "extractor", "docs": 100, "bytes": 300_000, "seconds": 2.0, "load_seconds": 3.5, "peak_rss_mb": 412.4, "failed_docs": 0,
+             "gc_seconds": 0.031, "gc_collections": 12}
 NATASHA = {"system": "natasha", "docs": 100, "bytes": 300_000, "seconds": 6.0, "load_seconds": 1.25, "peak_rss_mb": 299.6, "failed_docs": 0}
 META = Meta(
     date="2024-05-01 12:00 UTC",
@@ -113,10 +114,23 @@ def test_render_table() -> None:
         assert part in header
     rows = [line for line in text.splitlines() if line.startswith("| extractor") or line.startswith("| natasha")]
     assert rows == [
-        "| extractor | 100 | 300.0 | 2.00 | 150.0 | 50.0 | 3.50 | 412 | 3.00× |",
-        "| natasha | 100 | 300.0 | 6.00 | 50.0 | 16.7 | 1.25 | 300 | 1.00× |",
+        "| extractor | 100 | 300.0 | 2.00 | 150.0 | 50.0 | 3.50 | 0.03 (12) | 412 | 3.00× |",
+        "| natasha | 100 | 300.0 | 6.00 | 50.0 | 16.7 | 1.25 | – | 300 | 1.00× |",  # no GC figures (an older run)
     ]
     assert "repeated" not in text
+
+
+def test_collector_clock_counts_the_collections_inside_it() -> None:
+    import gc
+
+    from extractor.bench import collector_clock
+
+    with collector_clock() as collector:
+        gc.collect()
+        gc.collect()
+    assert collector["collections"] == 2 and collector["seconds"] > 0
+    gc.collect()  # the callback is gone afterwards
+    assert collector["collections"] == 2
 
 
 def test_render_table_notes_repetition_and_failures() -> None:
@@ -124,7 +138,7 @@ def test_render_table_notes_repetition_and_failures() -> None:
     text = render_table(meta, [NATASHA], {"extractor": "extractor worker failed (exit 1):\nTraceback\nImportError: boom"})
     assert "repeated ×12" in text and "7 files, 27.2 KB" in text
     assert "extractor did not finish: ImportError: boom" in text
-    assert "| natasha | 100 | 300.0 | 6.00 | 50.0 | 16.7 | 1.25 | 300 | 1.00× |" in text
+    assert "| natasha | 100 | 300.0 | 6.00 | 50.0 | 16.7 | 1.25 | – | 300 | 1.00× |" in text
 
 
 def test_child_env_single_thread(monkeypatch: pytest.MonkeyPatch) -> None:
