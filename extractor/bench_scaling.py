@@ -23,7 +23,7 @@ process kept (the kernel's high-water mark, VmHWM, where /proc has it, so peaks 
 polls count too). All outputs must be byte-identical (sha256).
 
 Why rounds: on a shared virtual machine the same run's CPU time drifts by 10 % and more
-within minutes (a -j 1 run took 71 s, 77 s and 83 s in three rounds of one session), so one
+within minutes (-j 1 took 75.0, 89.1 and 76.8 s in the rounds of results/scaling.md), so one
 -j 1 run against one -j 2 run measures the neighbours as much as the tool. Alternating the
 values and taking, per round, the throughput over that of the round's first value pairs
 runs minutes apart; the verdict is the median of those speedups, and every round is shown.
