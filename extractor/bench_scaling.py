@@ -218,7 +218,12 @@ class Run:
 
     @property
     def output_name(self) -> str:
-        return f"r{self.round}-j{self.jobs}.jsonl"
+        return run_name(self.round, self.jobs) + ".jsonl"
+
+
+def run_name(round_no: int, jobs: int) -> str:
+    """The stem of a run's output and log files in the bench's work folder."""
+    return f"r{round_no}-j{jobs}"
 
 
 def peak_rss_mb(proc: psutil.Process) -> float:
@@ -311,7 +316,8 @@ def children_cpu() -> float:
 
 def run_extract(folder: Path, workdir: Path, jobs: int, chunk_size: int | None = None, round_no: int = 1) -> Run:
     """One `extract -j N` subprocess, timed from start to exit, its process tree watched."""
-    output, log = workdir / f"r{round_no}-j{jobs}.jsonl", workdir / f"r{round_no}-j{jobs}.log"
+    stem = run_name(round_no, jobs)
+    output, log = workdir / f"{stem}.jsonl", workdir / f"{stem}.log"
     with log.open("wb") as err:
         cpu0, started = children_cpu(), time.perf_counter()
         proc = subprocess.Popen(
@@ -377,7 +383,7 @@ class Summary:
 
 
 def summaries(runs: list[Run]) -> list[Summary]:
-    """Per -j value (in the order first run), its successful runs summed up."""
+    """Per -j value (in the order of their first runs), its successful runs summed up."""
     out = []
     for jobs in dict.fromkeys(r.jobs for r in runs):
         done = [r for r in runs if r.jobs == jobs and r.error is None]
