@@ -20,27 +20,27 @@ def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = 
     person–position model of models/works_as (`rules_only`: link officials by the hand rules alone)."""
     import spacy
 
-    from .blocks import Blocks
-    from .clean import Clean
-    from .dates import DateRecognizer, Dates
-    from .event_records import EventRecords, EventRoles
-    from .events import EventLexicon, Events
+    from .text.blocks import Blocks
+    from .text.clean import Clean
+    from .entities.dates import DateRecognizer, Dates
+    from .links.event_records import EventRecords, EventRoles
+    from .entities.events import EventLexicon, Events
     from .facts.context import ContextLexicon, ContextReader
     from .facts.extract import Facts
     from .facts.recognize import NumberRecognizer
-    from .linker import LinkModel
+    from .links.linker import LinkModel
     from .geo.gazetteer import Gazetteer
-    from .locations import Locations
+    from .entities.locations import Locations
     from .morph import Morph
-    from .ner import NER
-    from .normalize import Normalize, Normalizer
+    from .entities.ner import NER
+    from .entities.normalize import Normalize, Normalizer
     from .geo.data import load_places
-    from .officials import Countries, Officials
-    from .organizations import Organizations, OrgLexicon
-    from .positions import PositionLexicon, Positions
-    from .references import References, RoleSynonyms
-    from .segment import Segment
-    from .spacy_doc import SpacyEntities
+    from .links.officials import Countries, Officials
+    from .entities.organizations import Organizations, OrgLexicon
+    from .entities.positions import PositionLexicon, Positions
+    from .links.references import References, RoleSynonyms
+    from .text.segment import Segment
+    from .text.spacy_view import SpacyEntities
 
     morph = Morph.load()
     normalizer = Normalizer(morph)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,3 +84,8 @@ class Document:
         if len(self._block_starts) != len(self.blocks):
             self._block_starts = [b.start for b in self.blocks]
         return self.blocks[max(bisect_right(self._block_starts, offset) - 1, 0)]
+
+
+def as_documents(items: Iterable[str | Document]) -> Iterator[Document]:
+    """Documents as they are, plain strings as documents with ids "1", "2", … by position."""
+    return (item if isinstance(item, Document) else Document(id=str(n), text=item) for n, item in enumerate(items, 1))

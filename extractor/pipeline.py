@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Protocol
 
-from .document import Document
+from .document import Document, as_documents
 from .records import DocumentRecord, ErrorInfo
 
 log = logging.getLogger(__name__)
@@ -83,19 +83,10 @@ class Pipeline:
     def extract(self, text: str, id: str = "doc", source: str | None = None, date: dt.date | None = None) -> DocumentRecord:
         return self.record(self.process([Document(id=id, text=text, source=source, date=date)])[0])
 
-    def extract_many(
-        self, items: Iterable[str | Document], batch_size: int = BATCH_DOCS, jobs: int = 1,
-    ) -> Iterator[DocumentRecord]:
-        """Records in input order; plain strings get ids "1", "2", … `jobs` > 1 (0: one per
-        CPU) runs worker processes, each with a pipeline of its own (batch.py): the records
-        are the same as in this process, in the same order."""
-        docs = (item if isinstance(item, Document) else Document(id=str(n), text=item) for n, item in enumerate(items, 1))
-        if jobs != 1:
-            from .batch import Options, extract_many_parallel
-
-            options = Options(with_tokens=self.with_tokens, with_text=self.with_text)
-            yield from extract_many_parallel(docs, jobs=jobs, options=options)
-            return
+    def extract_many(self, items: Iterable[str | Document], batch_size: int = BATCH_DOCS) -> Iterator[DocumentRecord]:
+        """Records in input order, in this process; plain strings get ids "1", "2", …
+        (worker processes: `extractor.run.extract_many(texts, jobs=N)`, the same records)."""
+        docs = as_documents(items)
         with fewer_collections():
             while batch := list(islice(docs, batch_size)):
                 for doc in self.process(batch):

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from extractor.batch import (
+from extractor.run.pool import (
     CRASH_HOOK, THREAD_VARS, Journal, JournalError, Options, Progress, _child_start_environment,
     extract_many_parallel, item_key, run_identity,
 )
 from extractor.document import Document
-from extractor.write import dumps, record_from_dict
+from extractor.io.write import dumps, record_from_dict
 from support import kill_after_first_record
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +106,7 @@ def test_resume_cuts_a_partial_last_line_and_tables_cover_everything(corpus: Pat
     assert "partial last line" in result.stderr and "2 of 40 to go" in result.stderr
     assert out.read_bytes() == clean and not Journal(out).marker.exists()
 
-    from extractor.tables import write_tables
+    from extractor.io.tables import write_tables
 
     expected = tmp_path / "expected"
     write_tables([record_from_dict(r) for r in records(clean)], expected)
@@ -214,5 +214,5 @@ def test_workers_start_with_one_blas_thread_and_the_parent_keeps_its_environment
     with _child_start_environment():
         assert all(os.environ[var] == "1" for var in THREAD_VARS)
     assert os.environ["OMP_NUM_THREADS"] == "4" and "MKL_NUM_THREADS" not in os.environ
-    code = "import sys, extractor.batch, extractor.cli; print('numpy' in sys.modules)"
+    code = "import sys, extractor.run.pool, extractor.run.cli; print('numpy' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout.strip() == "False"

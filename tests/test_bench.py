@@ -1,4 +1,4 @@
-"""Tests for extractor.bench: the pure helpers only (corpus loading, figures, table). No model is loaded."""
+"""Tests for tools.bench: the pure helpers only (corpus loading, figures, table). No model is loaded."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extractor import bench
-from extractor.bench import BenchError, Meta, derive, load_corpus, render_table, with_ratios
+from tools import bench
+from tools.bench import BenchError, Meta, derive, load_corpus, render_table, with_ratios
 
 
 def write(path: Path, text: str) -> None:
@@ -123,7 +123,7 @@ def test_render_table() -> None:
 def test_collector_clock_counts_the_collections_inside_it() -> None:
     import gc
 
-    from extractor.bench import collector_clock
+    from tools.bench import collector_clock
 
     with collector_clock() as collector:
         gc.collect()
@@ -192,7 +192,7 @@ def test_run_benchmark_reports_worker_failure(corpus: Path, monkeypatch: pytest.
 
 # --- scaling: corpus assembly, table, and one real -j 1 / -j 2 run -----------------------------------
 
-from extractor import bench_scaling as scaling  # noqa: E402
+from tools import bench_scaling as scaling  # noqa: E402
 
 PARAGRAPH = (
     "Губернатор Смоленской области Василий Анохин провёл рабочую встречу с послом Республики Беларусь."

@@ -1,7 +1,7 @@
 """Page furniture: credits, timestamps and related-news lists get their own blocks."""
 from __future__ import annotations
 
-from extractor.blocks import split_blocks
+from extractor.text.blocks import split_blocks
 
 PAGE = (
     "Заголовок статьи\n\n"

@@ -15,10 +15,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from extractor.batch import THREAD_VARS
-from extractor.cli import main
-from extractor.run import Settings, run_extract
-from extractor.sources import Reading
+from extractor.run.pool import THREAD_VARS
+from extractor.run.cli import main
+from extractor.run.extract import Settings, run_extract
+from extractor.io.sources import Reading
 from support import kill_after_first_record
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -201,7 +201,7 @@ def test_table_formats_and_a_duckdb_file(pipeline, tmp_path: Path) -> None:
 
 def test_command_line_options_reach_the_run(tmp_path: Path, monkeypatch) -> None:
     seen = []
-    monkeypatch.setattr("extractor.run.run_extract", lambda settings: seen.append(settings) or 0)
+    monkeypatch.setattr("extractor.run.extract.run_extract", lambda settings: seen.append(settings) or 0)
     for var in THREAD_VARS:
         monkeypatch.setenv(var, "")
         monkeypatch.delenv(var)  # restored (unset) after the test

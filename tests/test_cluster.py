@@ -14,11 +14,11 @@ import dask
 import pytest
 from distributed import Client, LocalCluster
 
-from extractor.batch import CRASH_HOOK, Options, WorkerError
-from extractor.cluster import cluster_lines, extract_on_cluster, pipelines_loaded
+from extractor.run.pool import CRASH_HOOK, Options, WorkerError
+from extractor.run.cluster import cluster_lines, extract_on_cluster, pipelines_loaded
 from extractor.document import Document
-from extractor.read import read_file
-from extractor.write import dumps
+from extractor.io.read import read_file
+from extractor.io.write import dumps
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = sorted((ROOT / "corpora" / "sample").glob("*.txt"))
@@ -78,8 +78,8 @@ def test_same_lines_as_a_local_run_and_one_pipeline_per_worker(client, pipeline,
 def test_parquet_tables_from_the_streamed_records(client, pipeline, inputs, tmp_path):
     import pandas as pd
 
-    from extractor.tables import write_tables
-    from extractor.write import record_from_dict
+    from extractor.io.tables import write_tables
+    from extractor.io.write import record_from_dict
 
     cluster = write_tables(extract_on_cluster(inputs, client), tmp_path / "cluster", "parquet")
     local = write_tables((record_from_dict(json.loads(line)) for line in local_lines(pipeline, inputs)), tmp_path / "local", "parquet")
@@ -90,7 +90,7 @@ def test_parquet_tables_from_the_streamed_records(client, pipeline, inputs, tmp_
 
 
 def test_cli_scheduler_option_writes_the_local_output(client, pipeline, inputs, tmp_path):
-    from extractor.cli import EXIT_DOC_ERRORS, main
+    from extractor.run.cli import EXIT_DOC_ERRORS, main
 
     paths = [str(p) for p in inputs if not isinstance(p, Document)]
     out = tmp_path / "out.jsonl"
@@ -114,12 +114,12 @@ def test_a_worker_crash_costs_one_record(client, pipeline):
 def _break_loading() -> None:
     """On a worker: forget the pipeline, and make loading it fail (a broken install)."""
     import extractor
-    import extractor.cluster
+    import extractor.run.cluster
 
     def load(**_: object) -> None:
         raise OSError("no models here")
 
-    extractor.cluster._pipeline = None
+    extractor.run.cluster._pipeline = None
     extractor.load = load
 
 

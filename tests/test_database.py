@@ -7,10 +7,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from extractor.cli import main
-from extractor.database import load_duckdb
+from extractor.run.cli import main
+from extractor.io.database import load_duckdb
 from extractor.records import DocumentRecord, ErrorInfo, Event, Participant
-from extractor.tables import COLUMNS, FORMATS, TABLES, to_frames, write_tables
+from extractor.io.tables import COLUMNS, FORMATS, TABLES, to_frames, write_tables
 
 
 def with_event() -> DocumentRecord:

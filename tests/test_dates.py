@@ -1,4 +1,4 @@
-"""Tests for extractor.dates: spans, TIMEX3-style values, relative resolution, negatives."""
+"""Tests for extractor.entities.dates: spans, TIMEX3-style values, relative resolution, negatives."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from extractor.dates import DateMatch, DateRecognizer
+from extractor.entities.dates import DateMatch, DateRecognizer
 from extractor.grammars import dates as grammar
 
 

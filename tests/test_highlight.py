@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 import pytest
 from IPython.lib.pretty import pretty
 
-from extractor.highlight import (
+from extractor.integrations.highlight import (
     COLORS, Highlight, Markup, entity_label, event_label, fact_label, highlight, official_label, spans,
 )
 from extractor.records import Block, DocumentRecord, Entity, Fact

@@ -8,10 +8,10 @@ import pytest
 
 from extractor.document import Document
 from extractor.evaluate.corpora import GoldDoc, Span
-from extractor.linker import WORKS_AS, Context, LinkModel, Pair, candidates
-from extractor.officials import Officials, rule_links, scope, top_level
+from extractor.links.linker import WORKS_AS, Context, LinkModel, Pair, candidates
+from extractor.links.officials import Officials, rule_links, scope, top_level
 from extractor.records import Entity, Person
-from extractor.train import Example, fit, label, main
+from tools.train import Example, fit, label, main
 
 LESIN = "Михаил Лесин родился в 1958 году в Москве. С 2013 года по январь 2015 года он был главой «Газпром-медиа»."
 TWO_MINISTERS = "Министр финансов Антон Силуанов встретился с Алексеем Кудриным. Кудрин, бывший министр финансов, рассказал о планах."
@@ -35,7 +35,7 @@ def test_shipped_model_and_its_manifest_agree():
     assert manifest["threshold"] == model.threshold
     assert manifest["size_bytes"] == (WORKS_AS / "weights.json").stat().st_size
     assert manifest["training_data"]["documents"] > 500 and "NEREL train" in manifest["training_data"]["corpus"]
-    assert manifest["command"].startswith("python -m extractor.train")
+    assert manifest["command"].startswith("python -m tools.train")
     dev = manifest["nerel_dev"]
     assert dev["model"]["overlap"]["f1"] > dev["rules_only"]["overlap"]["f1"]
 

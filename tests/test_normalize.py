@@ -5,7 +5,7 @@ import pytest
 
 from extractor.document import Token
 from extractor.morph import Morph
-from extractor.normalize import Normalizer
+from extractor.entities.normalize import Normalizer
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.facts.numbers import parse_number
+from extractor.grammars.numbers import parse_number
 from extractor.facts.recognize import NumberMatch, NumberRecognizer
 
 

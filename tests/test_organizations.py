@@ -8,7 +8,7 @@ import pytest
 
 from extractor.document import Document
 from extractor.geo.data import load_countries
-from extractor.organizations import Organizations, OrgLexicon, _columns, phrase_key
+from extractor.entities.organizations import Organizations, OrgLexicon, _columns, phrase_key
 from extractor.records import ORG_SUBTYPES, Entity, load_schema
 
 GOLD = Path(__file__).resolve().parent / "data" / "org_types.jsonl"
@@ -19,12 +19,12 @@ def stages():
     """The stages up to this one, without the NER: each test names its organisation."""
     import spacy
 
-    from extractor.blocks import Blocks
-    from extractor.clean import Clean
+    from extractor.text.blocks import Blocks
+    from extractor.text.clean import Clean
     from extractor.geo.gazetteer import Gazetteer
-    from extractor.locations import Locations
+    from extractor.entities.locations import Locations
     from extractor.morph import Morph
-    from extractor.segment import Segment
+    from extractor.text.segment import Segment
 
     morph = Morph.load()
     gazetteer = Gazetteer.load(morph)

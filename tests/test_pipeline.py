@@ -73,7 +73,7 @@ def test_output_is_deterministic(pipeline, seed_text) -> None:
 def test_works_as_a_spacy_component() -> None:
     import spacy
 
-    from extractor.spacy_doc import register_component
+    from extractor.integrations.spacy_component import register_component
 
     register_component()
     nlp = spacy.blank("ru")
@@ -86,7 +86,9 @@ def test_works_as_a_spacy_component() -> None:
 def test_extract_many_with_two_jobs_gives_the_same_records(pipeline, seed_text):
     texts = [seed_text, "Губернатор Тверской области Игорь Руденя посетил завод.", ""]
     local = [r.to_dict() for r in pipeline.extract_many(texts)]
-    parallel = [r.to_dict() for r in pipeline.extract_many(texts, jobs=2)]
+    from extractor.run import extract_many
+
+    parallel = [r.to_dict() for r in extract_many(texts, jobs=2)]
     assert parallel == local and [r["id"] for r in parallel] == ["1", "2", "3"]
 
 

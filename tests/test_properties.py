@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from extractor.document import Document
 from extractor.grammars import dates as G
 from extractor.records import DocumentRecord, load_schema
-from extractor.write import dumps, record_from_dict
+from extractor.io.write import dumps, record_from_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 HUNT = int(os.environ.get("PROPERTY_EXAMPLES", "0"))  # > 0: that many random examples per property

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from extractor.read import DecodeError, decode, decode_html, document_from_bytes, is_page, page_of, read_file
+from extractor.io.read import DecodeError, decode, decode_html, document_from_bytes, is_page, page_of, read_file
 
 RUSSIAN = "Губернатор Смоленской области Василий Анохин встретился с министром."
 

@@ -12,9 +12,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from extractor.batch import Options, item_key, run_identity
+from extractor.run.pool import Options, item_key, run_identity
 from extractor.document import Document
-from extractor.sources import BATCH_ROWS, InputError, JsonLines, Reading, count, items, open_inputs
+from extractor.io.sources import BATCH_ROWS, InputError, JsonLines, Reading, count, items, open_inputs
 
 TEXT = "Губернатор Смоленской области Василий Анохин встретился с министром."
 CUSTOM = Reading(text_column="body", id_column="key", date_column="published")

@@ -9,9 +9,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from extractor import tables
+from extractor.io import tables
 from extractor.records import DocumentRecord, Entity, ErrorInfo, Event, Fact, Participant, Person
-from extractor.tables import COLUMNS, FORMATS, read_table, table_schema, to_frames, write_tables
+from extractor.io.tables import COLUMNS, FORMATS, read_table, table_schema, to_frames, write_tables
 
 
 def documented(name: str) -> list[tuple[str, str]]:

@@ -66,7 +66,7 @@ def _dumps(value: Any) -> str:
 
 def output(corpus: Corpus, pipeline: Any) -> list[str]:
     """Today's golden lines for a corpus, read as `extract` reads files."""
-    from extractor.read import read_file
+    from extractor.io.read import read_file
 
     docs = []
     for path in corpus.files():

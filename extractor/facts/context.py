@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Token
 from ..morph import Morph, fold
-from ..normalize import Normalizer, join
+from ..entities.normalize import Normalizer, join
 from ..lexicons import read_lexicon
 from ..records import Entity
 

@@ -12,7 +12,7 @@ from typing import TypeVar
 from ..document import Document
 from ..geo.gazetteer import Gazetteer
 from ..morph import fold
-from ..normalize import Normalizer, join
+from ..entities.normalize import Normalizer, join
 from ..records import Entity, Fact
 from .context import ContextReader, IndicatorMention, clause_bounds, period
 from .recognize import NumberMatch, NumberRecognizer

@@ -76,12 +76,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from . import counts as C
-from . import lexicon as L
-from . import money as M
-from . import percent as P
-from . import ratio as R
-from .numbers import (
+from ..grammars import counts as C
+from ..grammars import lexicon as L
+from ..grammars import money as M
+from ..grammars import percent as P
+from ..grammars import ratio as R
+from ..grammars.numbers import (
     DASH, DIGITS, HALF_MULTIPLIERS, OSP, SP, WEND, WSTART, alternation, multiplier_source,
     norm_form, parse_digits, parse_words, to_value, word_number_source,
 )

@@ -1,7 +1,7 @@
 """Data and regex building blocks for the Russian date recogniser.
 
 Nothing here is compiled at import time: `compile_patterns()` builds the
-regexes once, and `extractor.dates.DateRecognizer` calls it from its
+regexes once, and `extractor.entities.dates.DateRecognizer` calls it from its
 constructor.  Everything is plain data so that it can be read, extended and
 tested without the recogniser.
 

@@ -1,0 +1,1 @@
+"""Recognise: named entities, places, organisations, dates, positions, events, and their normal forms."""

@@ -1,0 +1,117 @@
+"""Locations: gazetteer typing and normalisation, and the places inside other names.
+
+slovnet finds locations but neither types nor normalises them, and it never
+finds the location inside an organisation or a position ("Банка России",
+"премьер-министр Австралии"). A longest-match scan of the gazetteer over the
+tokens adds those nested places, and every location the NER found is looked up
+to get its kind, canonical name and ISO code.
+"""
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..geo.data import Place
+from ..geo.gazetteer import Gazetteer
+from ..morph import fold
+from ..records import Entity
+
+# -- data: how a location that is not in the gazetteer is typed, by the lemmas it contains
+SUBTYPE_WORDS: dict[str, str] = {
+    "район": "district", "округ": "district", "микрорайон": "district", "поселение": "district",
+    "область": "region", "край": "region", "республика": "region", "автономный": "region",
+    "город": "city", "село": "city", "посёлок": "city", "поселок": "city", "деревня": "city",
+    "станица": "city", "хутор": "city", "аул": "city", "пгт": "city", "г.": "city",
+    "государство": "country", "королевство": "country", "федерация": "country", "княжество": "country",
+}
+# words that may start a place name in lower case ("республики Беларусь")
+GENERIC_START = {"республика", "город", "область", "край", "округ", "королевство", "федерация"}
+# leading words that are not part of the place's own name ("город Смоленск" is Смоленск)
+DROP_FIRST = {"город", "г", "г.", "село", "посёлок", "поселок", "деревня", "станица"}
+
+_CAPITAL = re.compile(r"^[A-ZА-ЯЁ]")
+
+
+def subtype_of(lemmas: list[str]) -> str:
+    for lemma in lemmas:
+        if lemma in SUBTYPE_WORDS:
+            return SUBTYPE_WORDS[lemma]
+    return "other"
+
+
+def apply_place(entity: Entity, place: Place) -> None:
+    entity.type = "LOC"
+    entity.subtype = place.kind
+    entity.code = place.code
+    entity.normal = place.name
+
+
+class Locations:
+    name = "locations"
+    requires: frozenset[str] = frozenset({"tokens", "lemmas", "entities.ner"})
+    provides: frozenset[str] = frozenset({"entities.loc"})
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def __call__(self, docs: list[Document]) -> None:
+        for doc in docs:
+            self.type_ner_locations(doc)
+            self.add_nested(doc)
+
+    def type_ner_locations(self, doc: Document) -> None:
+        for ent in doc.entities:
+            if ent.type != "LOC":
+                continue
+            words = [t.text for t in doc.tokens_in(ent.start, ent.end)]
+            place = self.gazetteer.lookup(words)
+            if place is None and len(words) > 1 and fold(words[0]) in DROP_FIRST:
+                place = self.gazetteer.lookup(words[1:])
+            if place:
+                apply_place(ent, place)
+            else:
+                ent.subtype = subtype_of([fold(t.lemma) for t in doc.tokens_in(ent.start, ent.end)])
+
+    def matches(self, doc: Document) -> list[tuple[int, int, Place]]:
+        """Longest gazetteer matches as (first token, last token + 1, place)."""
+        lemmas = [fold(t.lemma) if t.text[:1].isalpha() else t.text for t in doc.tokens]
+        out: list[tuple[int, int, Place]] = []
+        i, n = 0, len(doc.tokens)
+        while i < n:
+            tok = doc.tokens[i]
+            if not (_CAPITAL.match(tok.text) or lemmas[i] in GENERIC_START):
+                i += 1
+                continue
+            for size in range(min(self.gazetteer.max_words, n - i), 0, -1):
+                window = doc.tokens[i : i + size]
+                if window[-1].sent != tok.sent or not any(_CAPITAL.match(t.text) for t in window):
+                    continue
+                if size == 1 and not tok.tag.startswith(("NOUN", "UNKN", "LATN")):
+                    continue  # "Того же мнения": a pronoun, not the country
+                place = self.gazetteer.lookup_key(" ".join(lemmas[i : i + size])) or self.gazetteer.lookup_key(
+                    fold(" ".join(t.text for t in window))
+                )
+                if place:
+                    out.append((i, i + size, place))
+                    i += size - 1
+                    break
+            i += 1
+        return out
+
+    def add_nested(self, doc: Document) -> None:
+        owner = doc.token_owners()  # the NER entity over each token
+        for first, last, place in self.matches(doc):
+            start, end = doc.tokens[first].start, doc.tokens[last - 1].end
+            covering = {id(e): e for e in owner[first:last] if e is not None}
+            if len(covering) > 1:
+                continue  # the match crosses two names
+            if covering:
+                (outer,) = covering.values()
+                if (outer.start, outer.end) == (start, end):
+                    continue  # already typed if a place; an organisation named like a place stays one
+                if outer.type in ("PER", "LOC") or not (outer.start <= start and end <= outer.end):
+                    continue  # part of a person's name or of a larger place, or crossing a border
+            entity = Entity("LOC", doc.text[start:end], start, end, normal=place.name, block=doc.block_at(start).id)
+            apply_place(entity, place)
+            entity.source = "gazetteer"
+            doc.entities.append(entity)

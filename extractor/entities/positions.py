@@ -1,0 +1,178 @@
+"""Positions: "губернатор Смоленской области", "министры здравоохранения", "Президент России".
+
+A position phrase is an optional modifier, a head from the lexicon, and the
+genitive complement after it, places and organisations included: that is how
+NEREL marks PROFESSION, and the complement is where an official's region or
+body is named.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document, Token
+from ..lexicons import read_lexicon
+from ..morph import Morph, fold
+from .normalize import Normalizer, join
+from ..records import Entity
+
+MAX_COMPLEMENT = 6  # tokens after the head; longer genitive chains are rarely one title
+PREFIXES = ("экс-", "вице-")  # "экс-президент" is a president for the lexicon
+CLOSED_CLASSES = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO"}
+# a participle used as a noun ("нападающего", "заведующая"): pymorphy3 gives the verb as its
+# lemma, so the lexicon is asked for its masculine nominative ("нападающий")
+SUBSTANTIVE = re.compile(r"(?<=[ую]щ|[ая]щ)(?:ий|его|ему|им|ем|ие|их|ими|ая|ей|ую)$")
+NEEDS_COMPLEMENT = {"глава", "член", "представитель", "руководитель"}  # "глава" alone is a chapter
+
+
+@dataclass
+class PositionLexicon:
+    heads: dict[str, str | None]  # folded lemma -> expansion of a contracted form
+    modifiers: set[str]
+
+    @classmethod
+    def load(cls) -> "PositionLexicon":
+        heads: dict[str, str | None] = {}
+        for line in read_lexicon("positions.txt") + read_lexicon("professions_nerel.txt"):
+            lemma, _, expansion = line.partition("=")
+            heads.setdefault(fold(lemma.strip()), expansion.strip() or None)
+        return cls(heads, {fold(w) for w in read_lexicon("position_modifiers.txt")})
+
+    def head(self, lemma: str) -> str | None:
+        """The lexicon head a lemma stands for, prefixes removed; None if not a position."""
+        key = fold(lemma)
+        if key in self.heads:
+            return key
+        for prefix in PREFIXES:
+            if key.startswith(prefix) and key[len(prefix) :] in self.heads:
+                return key[len(prefix) :]
+        first = key.split("-", 1)[0]  # "врач-реаниматолог" is a doctor
+        return first if first != key and first in self.heads else None
+
+
+class Positions:
+    name = "positions"
+    requires: frozenset[str] = frozenset({"tokens", "lemmas", "entities.loc"})
+    provides: frozenset[str] = frozenset({"entities.positions"})
+
+    def __init__(self, lexicon: PositionLexicon, morph: Morph, normalizer: Normalizer) -> None:
+        self.lexicon = lexicon
+        self.morph = morph
+        self.normalizer = normalizer
+
+    def __call__(self, docs: list[Document]) -> None:
+        for doc in docs:
+            self.find(doc)
+
+    def find(self, doc: Document) -> None:
+        owner = doc.token_owners(keep="ORG")
+        i = 0
+        while i < len(doc.tokens):
+            tok = doc.tokens[i]
+            head = self._head(doc, i) if tok.text[:1].isalpha() else None
+            if head is None or owner[i] is not None:
+                i += 1
+                continue
+            first = self._left(doc, i)
+            last = self._right(doc, i, owner)
+            if head in NEEDS_COMPLEMENT and last == i + 1:
+                i += 1
+                continue
+            tokens = doc.tokens[first:last]
+            start, end = tokens[0].start, tokens[-1].end
+            entity = Entity("POSITION", doc.text[start:end], start, end, normal="", block=doc.block_at(start).id)
+            substantive = tok.tag.startswith(("PRTF", "ADJF"))  # "ведущего", "учёного": no noun to lead
+            entity.normal = self._substantive_normal(tokens, i - first) if substantive else self.normal(tokens, head)
+            entity.source = "rules"
+            doc.entities.append(entity)
+            i = last
+
+    def _head(self, doc: Document, i: int) -> str | None:
+        tok = doc.tokens[i]
+        if not tok.tag.startswith(("PRTF", "ADJF")):
+            return self.lexicon.head(tok.lemma)
+        head = self.lexicon.head(tok.lemma)
+        if head is not None:  # "учёный", "ведущий": a noun only when no noun follows that it agrees with
+            return None if self._modifies_next(doc, i) else head
+        return self._substantive(doc, i)
+
+    def _substantive(self, doc: Document, i: int) -> str | None:
+        """The lexicon head of an adjective or participle used as a noun: "нападающий
+        «Спартака»", "ведущий телепрограммы" — but not "ведущих компаний", where it agrees
+        with the noun after it."""
+        tok = doc.tokens[i]
+        if not SUBSTANTIVE.search(tok.text.lower()):
+            return None
+        head = self.lexicon.head(SUBSTANTIVE.sub("ий", tok.text.lower()))
+        return None if head is None or self._modifies_next(doc, i) else head
+
+    def _modifies_next(self, doc: Document, i: int) -> bool:
+        if i + 1 >= len(doc.tokens):
+            return False
+        tag = self.morph.best(doc.tokens[i].text).tag
+        return any(
+            p.tag.POS == "NOUN" and p.tag.case == tag.case and p.tag.number == tag.number
+            and (tag.number == "plur" or p.tag.gender == tag.gender or "ms-f" in p.tag)
+            for p in self.morph.parse(doc.tokens[i + 1].text)
+        )
+
+    def _left(self, doc: Document, i: int) -> int:
+        first = i
+        while first > 0 and doc.tokens[first - 1].sent == doc.tokens[i].sent:
+            prev = doc.tokens[first - 1]
+            if prev.text[:1].islower() and fold(prev.lemma) in self.lexicon.modifiers:
+                first -= 1
+            elif prev.text in "-–" and first > 1 and fold(doc.tokens[first - 2].lemma) in self.lexicon.modifiers:
+                first -= 2  # "экс - президент" split by a stray space
+            else:
+                break
+        return first
+
+    def _right(self, doc: Document, i: int, owner: list[Entity | None]) -> int:
+        """End (exclusive) of the genitive complement after the head at `i`."""
+        last = i + 1
+        while last < len(doc.tokens) and last - i <= MAX_COMPLEMENT:
+            tok = doc.tokens[last]
+            if tok.sent != doc.tokens[i].sent:
+                break
+            if tok.text == "«":  # a quoted name: "председатель Совета директоров «Башинформа»"
+                close = next((k for k in range(last + 1, min(last + MAX_COMPLEMENT, len(doc.tokens))) if doc.tokens[k].text == "»"), None)
+                if close is None:
+                    break
+                last = close + 1
+                continue
+            ent = owner[last]
+            if ent is not None:
+                if ent.type not in ("LOC", "ORG") or ent.start != tok.start:
+                    break
+                last = doc.token_range(ent.start, ent.end).stop  # the whole place or body
+                continue
+            if not self._genitive(tok):
+                break
+            last += 1
+        while last > i + 1 and not (doc.tokens[last - 1].text[:1].isalnum() or doc.tokens[last - 1].text == "»"):
+            last -= 1
+        return last
+
+    def _genitive(self, tok: Token) -> bool:
+        if not tok.text[:1].isalpha():
+            return False
+        parses = self.morph.parse(tok.text)
+        if parses[0].tag.POS in CLOSED_CLASSES:
+            return False  # "губернатор с", "спортсменов из": a preposition ends the title
+        return any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses)
+
+    def _substantive_normal(self, tokens: list[Token], head: int) -> str:
+        """"Ведущего телепрограммы" → "ведущий телепрограммы": the participle is the head,
+        so it alone goes to the nominative (the noun phrase rules would pick the noun after it)."""
+        parse = self.morph.best(tokens[head].text)
+        words = [t.text for t in tokens]
+        words[head] = (self.morph.inflect(parse, {"nomn", "sing"}) or words[head]).lower()
+        return join(tokens, words)
+
+    def normal(self, tokens: list[Token], head: str) -> str:
+        text = self.normalizer.normal("POSITION", tokens)
+        expansion = self.lexicon.heads.get(head)
+        if expansion:
+            text = text.replace(head, expansion, 1) if head in fold(text) else text
+        return text

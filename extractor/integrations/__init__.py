@@ -1,0 +1,1 @@
+"""Integrations: the spaCy component, highlighting in notebooks."""

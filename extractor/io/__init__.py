@@ -1,0 +1,1 @@
+"""Read and write: input files and tables, JSONL/JSON, flat tables, DuckDB."""

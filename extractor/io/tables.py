@@ -1,0 +1,355 @@
+"""Flat tables for pandas, files and dashboards: one row per document, entity, person,
+official, fact, event and event participant, each row carrying its document's id.
+
+    frames = to_frames(records)                       # dict of pandas DataFrames
+    frames["facts"].groupby("indicator")["value"].sum()
+    write_tables(records, Path("tables"), "parquet")  # one file per table, streamed
+
+Column names and types are the output contract, defined once in `COLUMNS`: each column's
+pandas dtype, and from it the Arrow (Parquet), DuckDB and JSON Schema types. A file read
+back (`read_table`, `pd.read_parquet`, `database.load_duckdb`) has exactly these types.
+Lists (a fact's regions, a person's positions, an event's participants) are "; "-joined
+strings in both CSV and Parquet, so that every dashboard can filter on them; an event's
+participants are also a table of their own. Empty strings are written as nulls: CSV cannot
+tell them apart, and Parquet holds the same rows as CSV.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..records import ENTITY_TYPES, EVENT_TYPES, LOC_SUBTYPES, ORG_SUBTYPES, DocumentRecord
+
+FORMATS = ("csv", "parquet")
+LIST_SEPARATOR = "; "  # list cells (regions, positions, participants) joined for flat tables
+ROW_GROUP = 20_000  # rows buffered per table before they are written: bounds memory, sizes Parquet row groups
+
+
+@dataclass(frozen=True)
+class ColumnType:
+    arrow: str  # pyarrow type alias
+    duckdb: str
+    json: str  # JSON Schema type
+
+
+# pandas dtype -> the same type elsewhere
+TYPES: dict[str, ColumnType] = {
+    "string": ColumnType("string", "VARCHAR", "string"),
+    "Int64": ColumnType("int64", "BIGINT", "integer"),
+    "Float64": ColumnType("double", "DOUBLE", "number"),
+    "boolean": ColumnType("bool", "BOOLEAN", "boolean"),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str  # pandas dtype, a key of TYPES
+    description: str
+    null: bool = True  # may be empty
+    values: tuple[str, ...] | None = None  # the closed set of values, where there is one
+
+    @property
+    def type(self) -> ColumnType:
+        return TYPES[self.dtype]
+
+
+def _id(name: str, description: str) -> Column:
+    return Column(name, "string", description, null=False)
+
+
+def _int(name: str, description: str) -> Column:
+    return Column(name, "Int64", description, null=False)
+
+
+DOC_ID = _id("doc_id", "the document's id (DocumentRecord.id)")
+BLOCK = Column("block", "string", "id of the page block it is in (article-1, meta-1, ...)")
+
+TABLES: dict[str, str] = {
+    "documents": "one row per document: where it came from, its date, whether it was read, what was found",
+    "entities": "one row per named entity mention (person, organisation, place, position, event, date)",
+    "persons": "one row per person, all mentions in a document merged",
+    "officials": "one row per official: who holds which position where",
+    "facts": "one row per numeric fact: a normalised value, what it measures, when and where",
+    "events": "one row per event: what happened, when, where, who held it and who took part",
+    "event_participants": "one row per participant of an event",
+}
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "documents": (
+        DOC_ID,
+        Column("source", "string", "input file path"),
+        _int("text_length", "length of the decoded text, in characters"),
+        Column("encoding", "string", "detected input encoding"),
+        Column("date", "string", "publication date (YYYY-MM-DD, or YYYY when only the year is known)"),
+        Column("date_source", "string", "given | inferred | inferred-year"),
+        Column("ok", "boolean", "false when the document could not be read", null=False),
+        Column("errors", "string", "'stage: message' of each error, '; '-joined"),
+        _int("entities", "number of entity mentions"),
+        _int("officials", "number of officials"),
+        _int("facts", "number of numeric facts"),
+        _int("events", "number of events"),
+    ),
+    "entities": (
+        DOC_ID,
+        Column("type", "string", "entity type", null=False, values=ENTITY_TYPES),
+        Column("subtype", "string", "LOC: kind of place; ORG: kind of body; EVENT: event type",
+               values=tuple(dict.fromkeys(LOC_SUBTYPES + ORG_SUBTYPES + EVENT_TYPES))),
+        Column("text", "string", "the mention as written", null=False),
+        Column("normal", "string", "normal form in the nominative case"),
+        _int("start", "start offset in the decoded text"),
+        _int("end", "end offset in the decoded text (exclusive)"),
+        BLOCK,
+        Column("code", "string", "LOC: ISO 3166-1/3166-2 code; ORG: its country's ISO 3166-1 code"),
+        Column("value", "string", "DATE: TIMEX3-style value (2024-09-25, XXXX-04-01)"),
+        Column("person", "string", "PER: id of the merged person (persons.id)"),
+        Column("source", "string", "recogniser that found it: ner | gazetteer | rules"),
+    ),
+    "persons": (
+        DOC_ID,
+        _id("id", "person id within the document (P1, P2, ...)"),
+        Column("name", "string", "fullest normal name seen", null=False),
+        _int("mentions", "number of mentions by name"),
+        _int("role_mentions", "number of mentions by a role alone (\"губернатор\", \"глава региона\")"),
+        _int("pronoun_mentions", "number of sentence-initial pronouns meaning the person"),
+        Column("positions", "string", "positions held, '; '-joined"),
+        BLOCK,
+    ),
+    "officials": (
+        DOC_ID,
+        Column("person", "string", "normal name", null=False),
+        Column("person_id", "string", "persons.id"),
+        Column("position", "string", "normalised position phrase without its place", null=False),
+        Column("organization", "string", "the body the position belongs to"),
+        Column("region", "string", "canonical gazetteer name of the region served"),
+        Column("region_code", "string", "ISO 3166-2 (or 3166-1) code of the region"),
+        Column("country", "string", "the country served"),
+        Column("country_code", "string", "ISO 3166-1 alpha-2 code of the country"),
+        _int("position_start", "start offset of the position phrase"),
+        _int("position_end", "end offset of the position phrase (exclusive)"),
+        BLOCK,
+        Column("rule", "string", "what linked person and position: a hand rule, \"model\", or \"model+<rule>\""),
+    ),
+    "facts": (
+        DOC_ID,
+        Column("kind", "string", "money | percent | count | quantity | ratio", null=False),
+        Column("text", "string", "the number as written", null=False),
+        _int("start", "start offset in the decoded text"),
+        _int("end", "end offset in the decoded text (exclusive)"),
+        Column("value", "Float64", "normalised value", null=False),
+        Column("unit", "string", "ISO 4217 currency, %, п.п., раз, or the counted noun's lemma"),
+        Column("qualifier", "string", "approx | more_than | less_than | at_least | up_to"),
+        Column("change", "string", "increase | decrease for a change, empty for a level"),
+        Column("indicator", "string", "lemma phrase of what is measured"),
+        Column("period", "string", "period it refers to (2023, 2024-H1, 2024-01..2024-08)"),
+        Column("regions", "string", "canonical names of the places it concerns, '; '-joined"),
+        BLOCK,
+        Column("group", "string", "facts of one indicator in one sentence share it"),
+        Column("low", "Float64", "lower bound of a range"),
+        Column("high", "Float64", "upper bound of a range"),
+        _int("sentence_start", "start offset of its sentence"),
+        _int("sentence_end", "end offset of its sentence (exclusive)"),
+    ),
+    "events": (
+        DOC_ID,
+        _id("id", "event id within the document (E1, E2, ...)"),
+        Column("type", "string", "event type", null=False, values=EVENT_TYPES),
+        Column("text", "string", "the event phrase as written", null=False),
+        _int("start", "start offset in the decoded text"),
+        _int("end", "end offset in the decoded text (exclusive)"),
+        Column("normal", "string", "the event phrase in the nominative"),
+        Column("date", "string", "TIMEX3-style value, resolved against the document date"),
+        Column("place", "string", "canonical gazetteer name of where it happened"),
+        Column("place_code", "string", "ISO 3166 code of the place"),
+        Column("organizers", "string", "names of who held it, '; '-joined (see event_participants)"),
+        Column("participants", "string", "names of the other participants, '; '-joined"),
+        _int("sentence_start", "start offset of its sentence"),
+        _int("sentence_end", "end offset of its sentence (exclusive)"),
+        BLOCK,
+    ),
+    "event_participants": (
+        DOC_ID,
+        _id("event_id", "events.id"),
+        Column("kind", "string", "person | organization | place", null=False),
+        Column("role", "string", "organizer | participant", null=False),
+        Column("name", "string", "normal form", null=False),
+        _int("start", "start offset of the mention"),
+        _int("end", "end offset of the mention (exclusive)"),
+        Column("person_id", "string", "for persons: persons.id"),
+    ),
+}
+
+
+def _joined(items: Iterable[str]) -> str | None:
+    return LIST_SEPARATOR.join(items) or None
+
+
+def record_rows(rec: DocumentRecord) -> dict[str, list[dict[str, Any]]]:
+    """One document's rows, table by table (keys as in COLUMNS; columns not given are null)."""
+    doc = {"doc_id": rec.id}
+    return {
+        "documents": [{
+            **doc, "source": rec.source, "text_length": rec.text_length, "encoding": rec.encoding,
+            "date": rec.date, "date_source": rec.date_source, "ok": rec.ok,
+            "errors": _joined(f"{e.stage}: {e.message}" for e in rec.errors),
+            "entities": len(rec.entities), "officials": len(rec.officials), "facts": len(rec.facts),
+            "events": len(rec.events),
+        }],
+        "entities": [{**doc, **vars(e)} for e in rec.entities],
+        "persons": [
+            {
+                **doc, "id": p.id, "name": p.name, "mentions": len(p.mentions), "role_mentions": len(p.role_mentions),
+                "pronoun_mentions": len(p.pronoun_mentions), "positions": _joined(p.positions), "block": p.block,
+            }
+            for p in rec.persons
+        ],
+        "officials": [
+            {**doc, **vars(o), "position_start": o.position_span[0], "position_end": o.position_span[1]}
+            for o in rec.officials
+        ],
+        "facts": [
+            {**doc, **vars(f), "regions": _joined(f.regions), "sentence_start": f.sentence[0], "sentence_end": f.sentence[1]}
+            for f in rec.facts
+        ],
+        "events": [
+            {**doc, **vars(e), "organizers": _joined(p.name for p in e.participants if p.role == "organizer"),
+             "participants": _joined(p.name for p in e.participants if p.role != "organizer"),
+             "sentence_start": e.sentence[0], "sentence_end": e.sentence[1]}
+            for e in rec.events
+        ],
+        "event_participants": [
+            {**doc, "event_id": e.id, **vars(p), "start": p.span[0], "end": p.span[1]}
+            for e in rec.events for p in e.participants
+        ],
+    }
+
+
+def rows(records: Iterable[DocumentRecord]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
+    for rec in records:
+        for name, new in record_rows(rec).items():
+            out[name] += new
+    return out
+
+
+def frame(name: str, table: list[dict[str, Any]]) -> Any:
+    """Rows of one table as a DataFrame with exactly the documented columns and dtypes."""
+    import pandas as pd
+
+    columns = COLUMNS[name]
+    result = pd.DataFrame(table, columns=[c.name for c in columns]).astype({c.name: c.dtype for c in columns})
+    strings = [c.name for c in columns if c.dtype == "string"]
+    result[strings] = result[strings].replace("", pd.NA)
+    return result
+
+
+def to_frames(records: Iterable[DocumentRecord]) -> dict[str, Any]:
+    """The tables as pandas DataFrames with the documented columns and dtypes."""
+    return {name: frame(name, table) for name, table in rows(records).items()}
+
+
+def arrow_schema(name: str) -> Any:
+    """The Parquet schema of a table, with the pandas metadata that restores the dtypes on reading."""
+    import pyarrow as pa
+
+    fields = [pa.field(c.name, pa.type_for_alias(c.type.arrow), nullable=c.null) for c in COLUMNS[name]]
+    pandas_metadata = pa.Schema.from_pandas(frame(name, []), preserve_index=False).metadata
+    return pa.schema(fields, metadata=pandas_metadata)
+
+
+def table_schema(name: str) -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of one row of a table, as a JSON object with nulls for empty cells."""
+    def column(c: Column) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": [c.type.json, "null"] if c.null else c.type.json, "description": c.description}
+        if c.values:
+            out["enum"] = [*c.values, None] if c.null else list(c.values)
+        return out
+
+    columns = COLUMNS[name]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"ru-fact-extractor/table/{name}/1",
+        "title": name,
+        "description": TABLES[name],
+        "type": "object",
+        "properties": {c.name: column(c) for c in columns},
+        "required": [c.name for c in columns],
+        "additionalProperties": False,
+    }
+
+
+class _CsvSink:
+    def __init__(self, path: Path, name: str) -> None:
+        self.out, self.header = path.open("w", encoding="utf-8", newline=""), True
+
+    def write(self, rows: Any) -> None:
+        rows.to_csv(self.out, index=False, header=self.header, lineterminator="\n")
+        self.header = False
+
+    def close(self) -> None:
+        self.out.close()
+
+
+class _ParquetSink:
+    def __init__(self, path: Path, name: str) -> None:
+        import pyarrow.parquet as pq
+
+        self.schema = arrow_schema(name)
+        self.writer = pq.ParquetWriter(path, self.schema)
+
+    def write(self, rows: Any) -> None:
+        import pyarrow as pa
+
+        if len(rows):  # no empty row groups; a table with none is still a valid file
+            self.writer.write_table(pa.Table.from_pandas(rows, schema=self.schema, preserve_index=False))
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+def write_tables(records: Iterable[DocumentRecord], folder: Path, fmt: str = "csv") -> dict[str, Path]:
+    """One file per table in `folder` (CSV: UTF-8 with a header row; Parquet), table name -> file.
+
+    Records are streamed: rows are written every ROW_GROUP rows of a table. Each file is
+    written under a `.partial` name and renamed when complete.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown table format {fmt!r}: use one of {', '.join(FORMATS)}")
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {name: folder / f"{name}.{fmt}" for name in COLUMNS}
+    partial = {name: path.with_name(path.name + ".partial") for name, path in paths.items()}
+    sink = _CsvSink if fmt == "csv" else _ParquetSink
+    sinks = {name: sink(partial[name], name) for name in COLUMNS}
+    pending: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
+    done = False
+    try:
+        for rec in records:
+            for name, new in record_rows(rec).items():
+                pending[name] += new
+                if len(pending[name]) >= ROW_GROUP:
+                    sinks[name].write(frame(name, pending[name]))
+                    pending[name] = []
+        for name, table in pending.items():
+            sinks[name].write(frame(name, table))  # the rest, or the header of an empty table
+        done = True
+    finally:
+        for name, open_sink in sinks.items():
+            open_sink.close()
+            if done:
+                os.replace(partial[name], paths[name])
+            else:
+                partial[name].unlink(missing_ok=True)
+    return paths
+
+
+def read_table(path: Path) -> Any:
+    """A table file (.csv or .parquet, named after its table) as a DataFrame with the documented dtypes."""
+    import pandas as pd
+
+    if path.suffix == ".parquet":
+        return pd.read_parquet(path)
+    columns = COLUMNS[path.stem]
+    return pd.read_csv(path, dtype={c.name: c.dtype for c in columns}, keep_default_na=False, na_values=[""])

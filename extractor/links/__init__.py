@@ -1,0 +1,1 @@
+"""Link: persons with their mentions, officials, role and pronoun references, event records."""

@@ -1,0 +1,221 @@
+"""Link: persons merged per document, and officials — who holds which position where.
+
+Persons: every PER mention joins the person whose surname it shares within the
+same scope (the article, or one related snippet: a snippet's "Богомаз" is never
+the article's). Officials: an ordered list of small named rules, as razdel does
+for sentence breaks, finds the plain cases ("губернатор Смоленской области Василий
+Анохин"); the trained model of `linker.py` then decides every person–position pair
+in reach, the rules' verdict among its features. The rule name travels in the
+record ("model+position_then_name", or "model" where no rule fired) so that a
+wrong link can be explained. Without a model the rules alone decide.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..document import Document
+from ..geo.data import Place
+from .linker import Context, LinkModel, candidates
+from ..morph import fold
+from ..records import Entity, Official, Person
+
+APPOSITION = re.compile(r"^\s*(?:,|\(|[—–-])\s*$")  # "Анохин, губернатор", "Анохин — губернатор"
+# "Михаил Мурашко и Александр Ходжаев", "Юрий Царёв (проект «Метро»), Алексей Борисов"
+LIST_JOINT = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|и|,\s*и)\s*$")
+POSITION_JOINT = re.compile(r"^\s*(?:,|и)\s*$")  # "спортсмен и актёр Олег Тактаров"
+BEFORE_NAME = re.compile(r"^\s*(?:[—–:]\s*)?$")  # "музыканты группы СВ — Вадим Голутвин"
+
+
+def scope(block_id: str) -> str:
+    return block_id if block_id.startswith("related") else "article"
+
+
+def link_persons(doc: Document) -> list[Person]:
+    persons: list[Person] = []
+    by_surname: dict[tuple[str, str], Person] = {}
+    mentions = sorted((e for e in doc.entities if e.type == "PER"), key=lambda e: -len(e.normal.split()))
+    for ent in mentions:  # full names first, so that a bare surname finds its person
+        words = ent.normal.split()
+        key = (scope(ent.block), fold(words[-1]) if words else "")
+        person = by_surname.get(key)
+        if person is None or (len(words) > 1 and len(person.name.split()) > 1 and fold(person.name.split()[0]) != fold(words[0])):
+            person = Person(f"P{len(persons) + 1}", ent.normal, block=ent.block)
+            persons.append(person)
+            by_surname.setdefault(key, person)
+        person.mentions.append((ent.start, ent.end))
+        ent.person = person.id
+    persons.sort(key=lambda p: min(p.mentions))
+    renumber = {p.id: f"P{n}" for n, p in enumerate(persons, 1)}  # ids in text order
+    for person in persons:
+        person.id = renumber[person.id]
+        person.mentions.sort()
+    for ent in mentions:
+        ent.person = renumber[ent.person or ""]
+    return persons
+
+
+@dataclass
+class Candidate:
+    position: Entity
+    person: Entity
+    rule: str
+
+
+def gap(doc: Document, left: Entity, right: Entity) -> str:
+    return doc.text[left.end : right.start] if left.end <= right.start else "\0"
+
+
+def position_then_name(doc: Document, pos: Entity, ents: list[Entity], i: int) -> list[Candidate]:
+    """"губернатор Смоленской области Василий Анохин"; a plural position is shared by
+    the list that follows ("министры здравоохранения Михаил Мурашко и Александр Ходжаев")."""
+    if i + 1 >= len(ents) or ents[i + 1].type != "PER" or not BEFORE_NAME.match(gap(doc, pos, ents[i + 1])):
+        return []
+    out = [Candidate(pos, ents[i + 1], "position_then_name")]
+    j = i + 1
+    plural = "plur" in doc.tokens_in(pos.start, pos.end)[0].tag
+    while plural and j + 1 < len(ents) and ents[j + 1].type == "PER" and LIST_JOINT.match(gap(doc, ents[j], ents[j + 1])):
+        out.append(Candidate(pos, ents[j + 1], "shared_position_list"))
+        j += 1
+    return out
+
+
+def coordinated_positions(doc: Document, pos: Entity, ents: list[Entity], i: int) -> list[Candidate]:
+    """"президент Египта и бывший лидер организации Мухаммед Мурси": every position of
+    a coordinated run before a name goes to that name."""
+    j = i
+    while j + 1 < len(ents) and ents[j + 1].type == "POSITION" and POSITION_JOINT.match(gap(doc, ents[j], ents[j + 1])):
+        j += 1
+    if j == i:
+        return []
+    return [Candidate(pos, c.person, "coordinated_positions") for c in position_then_name(doc, ents[j], ents, j)[:1]]
+
+
+def name_then_position(doc: Document, pos: Entity, ents: list[Entity], i: int) -> list[Candidate]:
+    """"Василий Анохин, губернатор Смоленской области"."""
+    if i == 0 or ents[i - 1].type != "PER" or not APPOSITION.match(gap(doc, ents[i - 1], pos)):
+        return []
+    return [Candidate(pos, ents[i - 1], "name_then_position")]
+
+
+def top_level(entities: list[Entity]) -> list[Entity]:
+    """Outermost entities in text order: a place inside a position is part of it."""
+    out: list[Entity] = []
+    for ent in sorted(entities, key=lambda e: (e.start, -e.end)):
+        if not out or ent.start >= out[-1].end:
+            out.append(ent)
+    return out
+
+
+Rule = Callable[[Document, Entity, list[Entity], int], list[Candidate]]
+RULES: tuple[Rule, ...] = (position_then_name, coordinated_positions, name_then_position)
+
+
+def rule_links(doc: Document, ents: list[Entity]) -> list[Candidate]:
+    """The hand rules over the top-level entities: per position the first rule that fires;
+    a person mention is linked once."""
+    out: list[Candidate] = []
+    linked: set[tuple[int, int]] = set()
+    for i, pos in enumerate(ents):
+        if pos.type != "POSITION":
+            continue
+        for rule in RULES:
+            found = [c for c in rule(doc, pos, ents, i) if (c.person.start, c.person.end) not in linked]
+            linked.update((c.person.start, c.person.end) for c in found)
+            out += found
+            if found:
+                break
+    return out
+
+
+@dataclass
+class Countries:
+    """The country of a gazetteer place: a country itself, a Russian region's RU, a city's country."""
+
+    of_place: dict[str, str] = field(default_factory=dict)  # canonical place name → ISO 3166-1 alpha-2
+    names: dict[str, str] = field(default_factory=dict)  # ISO 3166-1 alpha-2 → the country's canonical name
+
+    @classmethod
+    def from_places(cls, places: list[Place]) -> "Countries":
+        countries = cls()
+        for place in places:
+            code = place.code if place.kind == "country" else place.country
+            if code:
+                countries.of_place.setdefault(place.name, code)
+            if place.kind == "country" and place.code:
+                countries.names.setdefault(place.code, place.name)
+        return countries
+
+    def of(self, region: Entity | None, org: Entity | None) -> str | None:
+        """"губернатор Смоленской области" → RU; "министр здравоохранения Белоруссии" → BY;
+        "председатель Госдумы" → RU (the organisations stage knows whose body it is)."""
+        code = self.of_place.get(region.normal) if region is not None else None
+        return code or (org.code if org is not None else None)
+
+
+class Officials:
+    name = "officials"
+    requires: frozenset[str] = frozenset({"entities.positions", "normal"})
+    provides: frozenset[str] = frozenset({"persons", "officials"})
+
+    def __init__(self, model: LinkModel | None = None, countries: Countries | None = None) -> None:
+        self.model = model  # None: the hand rules alone decide
+        self.countries = countries or Countries()
+
+    def __call__(self, docs: list[Document]) -> None:
+        for doc in docs:
+            doc.persons = link_persons(doc)
+            doc.officials = self.officials(doc)
+
+    def officials(self, doc: Document) -> list[Official]:
+        ents = top_level(doc.entities)
+        places = sorted((e for e in doc.entities if e.type in ("LOC", "ORG")), key=lambda e: e.start)
+        place_starts = [e.start for e in places]
+        persons = {p.id: p for p in doc.persons}
+        out: list[Official] = []
+        for cand in self.links(doc, ents):
+            pos = cand.position
+            inner = [
+                e for e in places[bisect_left(place_starts, pos.start) : bisect_left(place_starts, pos.end)]
+                if e.end <= pos.end
+            ]
+            out.append(self.official(doc, cand, persons[cand.person.person or ""], inner))
+        return out
+
+    def links(self, doc: Document, ents: list[Entity]) -> list[Candidate]:
+        hits = rule_links(doc, ents)
+        if self.model is None:
+            return hits
+        ctx = Context(doc, ents, doc.persons, scope)
+        pairs = candidates(ctx, [(c.position, c.person, c.rule) for c in hits])
+        return [Candidate(p.position, p.mention, f"model+{p.rule}" if p.rule else "model") for p in pairs if self.model.links(p)]
+
+    def official(self, doc: Document, cand: Candidate, person: Person, inner: list[Entity]) -> Official:
+        """The record of one link; `inner` are the places and bodies inside the position."""
+        pos = cand.position
+        region = next((e for e in inner if e.type == "LOC"), None)
+        org = next((e for e in inner if e.type == "ORG"), None)
+        # the title is the normal form without the place or body named at its end; the
+        # complement is kept as written in the normal form, so count words from the end
+        cut = min((e.start for e in inner), default=pos.end)
+        words, tail = pos.normal.split(), len(doc.text[cut : pos.end].split())
+        title = " ".join(words[: len(words) - tail]) if 0 < tail < len(words) else pos.normal
+        if title not in person.positions:
+            person.positions.append(title)
+        country = self.countries.of(region, org)
+        return Official(
+            person=person.name,
+            person_id=person.id,
+            position=title,
+            organization=org.normal if org else None,
+            region=region.normal if region else None,
+            region_code=region.code if region else None,
+            person_spans=list(person.mentions),
+            position_span=(pos.start, pos.end),
+            block=pos.block,
+            rule=cand.rule,
+            country=self.countries.names.get(country) if country else None,
+            country_code=country,
+        )

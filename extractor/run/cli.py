@@ -1,0 +1,185 @@
+"""The command line, thin: argument parsing and reporting; the work is in the package.
+
+    extract INPUT... -o OUT [--format FORMAT]      extract files, folders, pages, tables, stdin
+    schema [--table NAME]                          print the JSON Schema of a record, or of a table's row
+    duckdb TABLES_DIR -o DATABASE                  load the tables (Parquet or CSV) into a DuckDB file
+    evaluate FOLDER... [--table PATH]              P/R/F1 against NEREL / factRuEval
+    evaluate-facts GOLD.jsonl [--table PATH]       numeric facts: detection, whole records, fields
+    bench [--corpus DIR] [--table PATH]            throughput and memory vs natasha
+    bench --scaling [--docs N] [--rounds N] [--table PATH]   extract -j 1 against -j 2 on a large corpus
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from .extract import EXIT_DOC_ERRORS, EXIT_OK, EXIT_USAGE  # noqa: F401 - exit codes of every command
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Extract files, folders, pages, tables and stdin (the work: extractor/run.py)."""
+    from .pool import Options
+    from .extract import Settings, run_extract
+    from ..io.sources import Reading
+
+    return run_extract(Settings(
+        inputs=args.paths, output=args.output, fmt=args.format,
+        tables=Path(args.tables) if args.tables else None, tables_format=args.tables_format,
+        duckdb=Path(args.duckdb) if args.duckdb else None,
+        jobs=args.jobs, chunk_size=args.chunk_size, scheduler=args.scheduler,
+        options=Options(with_tokens=args.tokens, with_text=args.text, date=args.date),
+        reading=Reading(args.text_column, args.id_column, args.date_column, args.stdin_format),
+        restart=args.restart,
+    ))
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from ..records import load_schema
+    from ..io.tables import COLUMNS, table_schema
+
+    if args.table and args.table not in COLUMNS:
+        print(f"error: unknown table {args.table!r}: use one of {', '.join(COLUMNS)}", file=sys.stderr)
+        return EXIT_USAGE
+    schema = table_schema(args.table) if args.table else load_schema()
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_duckdb(args: argparse.Namespace) -> int:
+    from ..io.database import load_duckdb
+
+    try:
+        counts = load_duckdb(Path(args.tables), Path(args.output))
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(", ".join(f"{rows} {name}" for name, rows in counts.items()) + f" → {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .. import load
+    from ..evaluate.report import evaluate_many, render_markdown, to_json
+    from ..evaluate.systems import extractor_system, natasha_system
+
+    systems = {"extractor": extractor_system(load())}
+    if not args.no_baseline:
+        systems["natasha"] = natasha_system()
+    report = evaluate_many(args.folders, systems)
+    table = render_markdown(report)
+    print(table)
+    if args.table:
+        Path(args.table).write_text(table, encoding="utf-8")
+    if args.json:
+        Path(args.json).write_text(to_json(report), encoding="utf-8")
+    return EXIT_OK
+
+
+def cmd_evaluate_facts(args: argparse.Namespace) -> int:
+    from .. import load
+    from ..evaluate.facts import evaluate_facts, render
+
+    scores = evaluate_facts(load(), Path(args.gold))
+    table = render(scores, Path(args.gold))
+    print(table)
+    if args.misses:
+        for miss in scores.misses:
+            print(json.dumps(miss, ensure_ascii=False), file=sys.stderr)
+    if args.table:
+        Path(args.table).write_text(table, encoding="utf-8")
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from tools.bench import BenchError, run_benchmark
+
+    if not args.scaling:
+        return run_benchmark(args.corpus, args.table, args.limit)
+    from tools.bench_scaling import parse_jobs, run_scaling
+
+    try:
+        jobs = parse_jobs(args.jobs)
+    except BenchError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.rounds < 1:
+        print("bench: --rounds takes a number of at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    return run_scaling(args.docs, jobs, args.data, args.table, rounds=args.rounds)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="extractor", description="Russian fact extractor")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract records from text files, HTML pages, folders, tables (JSONL, CSV, Parquet) or stdin")
+    p.add_argument("paths", nargs="+", metavar="INPUT", help="files, folders (recursive: .txt, .html), quoted patterns ('data/**/*.txt'), tables of documents (.jsonl, .csv, .tsv, .parquet), or - for stdin")
+    p.add_argument("-o", "--output", help="output file, or folder (a folder with --format csv|parquet); stdout when omitted or '-'")
+    p.add_argument("--format", choices=("jsonl", "json", "csv", "parquet"), default="jsonl", help="records as JSON lines or one JSON array; or tables, with -o a folder")
+    p.add_argument("--tokens", action="store_true", help="include tokens with lemmas")
+    p.add_argument("--text", action="store_true", help="include the decoded text (always there for HTML pages)")
+    p.add_argument("--tables", metavar="DIR", help="also write the flat tables (documents, entities, persons, officials, facts, events, ...)")
+    p.add_argument("--tables-format", choices=("csv", "parquet"), default="csv", help="format of --tables (default csv)")
+    p.add_argument("--duckdb", metavar="FILE", help="also load the tables into this DuckDB database file")
+    p.add_argument("--text-column", default="text", metavar="NAME", help="tables: the column of the text (default text)")
+    p.add_argument("--id-column", default=None, metavar="NAME", help="tables: the column of the id (default id, when there; else <file stem>:<row>)")
+    p.add_argument("--date-column", default=None, metavar="NAME", help="tables: the column of each document's publication date (ISO)")
+    p.add_argument("--stdin-format", choices=("text", "jsonl"), default="text", help="input '-': one plain-text document, or JSON lines")
+    p.add_argument("--date", type=dt.date.fromisoformat, help="publication date (YYYY-MM-DD) of documents that state none: resolves relative dates")
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes, each with its own pipeline (~330 MB); 0: one per CPU (default 1: in this process)")
+    p.add_argument("--chunk-size", type=int, default=None, metavar="N", help="documents per task, batched together (default 32)")
+    p.add_argument("--restart", action="store_true", help="start afresh even where an interrupted run left its output unfinished (<output>.incomplete)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster: tcp://host:8786, or local:N for N worker processes here (instead of -j)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of one output record")
+    p.add_argument("--table", metavar="NAME", help="the JSON Schema of one row of this table instead (documents, entities, ...)")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("duckdb", help="load tables written by extract (Parquet or CSV) into a DuckDB file for dashboards")
+    p.add_argument("tables", metavar="TABLES_DIR", help="folder of the tables")
+    p.add_argument("-o", "--output", required=True, metavar="DATABASE", help="DuckDB file: its tables are created or replaced")
+    p.set_defaults(func=cmd_duckdb)
+
+    p = sub.add_parser("evaluate", help="precision/recall/F1 against NEREL (brat) or factRuEval folders")
+    p.add_argument("folders", nargs="+", type=Path)
+    p.add_argument("--table", help="write the markdown table here (e.g. results/quality.md)")
+    p.add_argument("--json", help="write the full report as JSON here")
+    p.add_argument("--no-baseline", action="store_true", help="skip natasha's standard pipeline")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("evaluate-facts", help="numeric facts against a gold JSONL (e.g. tests/data/numeric_facts.jsonl)")
+    p.add_argument("gold")
+    p.add_argument("--table", help="write the markdown table here (e.g. results/facts.md)")
+    p.add_argument("--misses", action="store_true", help="list every miss on stderr, as JSON lines")
+    p.set_defaults(func=cmd_evaluate_facts)
+
+    p = sub.add_parser("bench", help="throughput and peak memory, against natasha's standard pipeline")
+    p.add_argument("--corpus", type=Path, default=None, help="folder of .txt files (default: the bundled corpus)")
+    p.add_argument("--table", help="write the markdown table here (e.g. results/speed.md)")
+    p.add_argument("--limit", type=int, default=None, help="use only the first N documents")
+    p.add_argument("--scaling", action="store_true", help="instead: extract -j 1 against -j 2 on a corpus assembled from ../shared/data (e.g. results/scaling.md)")
+    p.add_argument("--docs", type=int, default=10_000, metavar="N", help="--scaling: documents in the corpus (default 10000)")
+    p.add_argument("--jobs", default="1,2", metavar="J,J", help="--scaling: the -j values to run, in order; speedups are over the first (default 1,2)")
+    p.add_argument("--rounds", type=int, default=3, metavar="N", help="--scaling: rounds, each running every -j value in turn; the verdict is the median speedup (default 3)")
+    p.add_argument("--data", type=Path, default=None, metavar="DIR", help="--scaling: the shared corpora (default ../shared/data)")
+    p.set_defaults(func=cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING)
+    if args.command == "extract":  # before numpy loads: one BLAS thread is as fast here, at half the CPU
+        from .pool import THREAD_VARS
+
+        for var in THREAD_VARS:
+            os.environ.setdefault(var, "1")
+    return int(args.func(args))

@@ -1,0 +1,215 @@
+"""Run: one `extract` command, from its inputs to its outputs (what `cli.py extract` calls).
+
+    code = run_extract(Settings(["news/", "feed.jsonl"], output="out/", fmt="parquet", jobs=2))
+
+The inputs are read lazily (`sources.py`: files, folders, patterns, tables, stdin); what
+an interrupted run of the same command already wrote is skipped (`batch.Journal`); the
+rest is extracted in input order (`batch.extract_lines`: here or in worker processes;
+`cluster.cluster_lines` with a Dask scheduler) and each record written as it comes;
+the tables and the DuckDB file are written at the end, from the whole journal. A
+progress line shows on a terminal, and a summary ends every run, on `report`.
+
+Outputs, by `fmt`:
+    jsonl           -o FILE (a folder: FILE/extracted.jsonl): the records; the file is its own journal
+    json            -o FILE: one JSON array, assembled at the end from FILE.partial.jsonl
+    csv, parquet    -o FOLDER: the tables, written at the end from FOLDER/records.jsonl (the journal, kept)
+    no -o           jsonl or json on stdout, no journal
+`tables` (a folder, in `tables_format`) and `duckdb` (a DuckDB file, loaded from the
+tables: those of `fmt` or `tables`, else Parquet tables in a temporary folder) add to any
+of them.
+
+The exit code: 0; 1 when a document failed; 2 when the run cannot start (bad options,
+an unreadable input, another command's unfinished output) or the pipeline cannot load;
+130 on Ctrl-C (the same command continues the run).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, closing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from .pool import CHUNK_DOCS, Journal, JournalError, Options, Progress, Result, Totals, WorkerError, available_cpus, extract_lines, run_identity
+from ..records import DocumentRecord
+from ..io.sources import Input, InputError, Reading, count, items, open_inputs
+from ..io.write import LineWriter, jsonl_to_json, output_path
+
+EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+RECORD_FORMATS = ("jsonl", "json")
+TABLE_FORMATS = ("csv", "parquet")
+FORMATS = RECORD_FORMATS + TABLE_FORMATS
+JOURNAL_NAME = "records.jsonl"  # the records kept in a folder of tables (`fmt` csv or parquet)
+
+
+class UsageError(ValueError):
+    """Settings that cannot work together."""
+
+
+@dataclass
+class Settings:
+    inputs: list[str]
+    output: str | None = None  # file or folder; None or "-": stdout
+    fmt: str = "jsonl"  # one of FORMATS
+    tables: Path | None = None  # also write the flat tables here
+    tables_format: str = "csv"
+    duckdb: Path | None = None  # also load the tables into this DuckDB file
+    jobs: int = 1  # worker processes; 1: in this process; 0: one per CPU
+    chunk_size: int | None = None  # documents per task (None: CHUNK_DOCS)
+    scheduler: str | None = None  # a Dask scheduler ("tcp://host:8786", "local:N") instead of -j
+    options: Options = field(default_factory=Options)
+    reading: Reading = field(default_factory=Reading)
+    restart: bool = False  # start afresh over an unfinished run
+    pipeline: Any = None  # jobs=1: a loaded pipeline to run (else one is loaded with `options`)
+
+
+@dataclass
+class Outputs:
+    """Where a run writes."""
+
+    path: Path | None  # the records (a file) or the tables (a folder); None: stdout
+    journal: Path | None  # the JSONL journal; None: stdout, no resuming
+    tables: list[tuple[Path, str]]  # (folder, format) written at the end
+
+    @classmethod
+    def of(cls, settings: Settings) -> "Outputs":
+        extra = [(settings.tables, settings.tables_format)] if settings.tables else []
+        if settings.fmt in TABLE_FORMATS:
+            if settings.output in (None, "-"):
+                raise UsageError(f"--format {settings.fmt} writes a folder of tables: name it with -o")
+            folder = Path(settings.output)
+            if folder.exists() and not folder.is_dir():
+                raise UsageError(f"--format {settings.fmt} writes a folder of tables, and {folder} is a file")
+            return cls(folder, folder / JOURNAL_NAME, [(folder, settings.fmt), *extra])
+        path = output_path(settings.output, settings.fmt)
+        journal = None if path is None else path if settings.fmt == "jsonl" else path.with_name(path.name + ".partial.jsonl")
+        return cls(path, journal, extra)
+
+
+def run_extract(settings: Settings, report: IO[str] | None = None) -> int:
+    """Run one extraction as described in the module docstring; the exit code."""
+    report = report if report is not None else sys.stderr
+    started = time.perf_counter()
+    try:
+        if settings.fmt not in FORMATS or settings.tables_format not in TABLE_FORMATS:
+            raise UsageError(f"unknown format: use one of {', '.join(FORMATS)} (tables: {', '.join(TABLE_FORMATS)})")
+        outputs = Outputs.of(settings)
+        inputs = open_inputs(settings.inputs, settings.reading)
+        _refuse_overwriting(inputs, outputs)
+        identity = run_identity(settings.inputs, settings.options, settings.reading.identity())
+        journal = Journal.open(outputs.journal, identity, restart=settings.restart) if outputs.journal else None
+    except (UsageError, InputError, JournalError) as exc:
+        print(f"error: {exc}", file=report)
+        return EXIT_USAGE
+    earlier = journal.totals if journal else Totals()
+    progress = Progress(None, report)
+    if progress.enabled or (journal and journal.resumed):  # a pass over the tables: only when it is shown
+        total = count(inputs)
+        progress.total = None if total is None else max(total - earlier.documents, 0)
+    if journal and journal.resumed:
+        cut = f", a partial last line of {journal.cut} bytes cut off" if journal.cut else ""
+        left = "the rest" if progress.total is None else f"{progress.total} of {progress.total + earlier.documents}"
+        print(f"resuming {journal.path}: {earlier.documents} documents already there{cut}, {left} to go (--restart to start afresh)", file=report)
+
+    jobs = settings.jobs or available_cpus()
+    todo = items(inputs) if journal is None else journal.skip_done(items(inputs))
+    kept: list[str] | None = [] if journal is None and (outputs.tables or settings.duckdb) else None  # stdout: lines for the tables
+    new = Totals()
+    with ExitStack() as stack:
+        if journal is None:
+            out: IO[str] = sys.stdout
+        else:
+            stack.callback(journal.close)  # the lock; the marker stays until the run is complete
+            out = stack.enter_context(journal.path.open("a", encoding="utf-8"))
+        writer = LineWriter(out, settings.fmt if journal is None else "jsonl")
+        stack.callback(writer.close)  # ends a JSON array on stdout
+        results = stack.enter_context(closing(_results(todo, settings, jobs)))  # closing stops the workers
+        try:
+            for result in results:
+                writer.write(result.line)
+                out.flush()  # a line on disk is a document done, should the run be stopped
+                if kept is not None:
+                    kept.append(result.line)
+                new.add(result.ok, result.entities, result.officials, result.facts, result.events)
+                if result.errors:
+                    progress.clear()
+                    for stage, message in result.errors:
+                        print(f"{result.label}: {stage}: {message}", file=report)
+                progress.update(new.documents, new.failed)
+        except KeyboardInterrupt:
+            progress.clear()
+            where = f"; run the same command again to continue ({earlier.documents + new.documents} documents in {journal.path})" if journal else ""
+            print(f"interrupted after {new.documents} new documents{where}", file=report)
+            return EXIT_INTERRUPTED
+        except (WorkerError, InputError) as exc:
+            progress.clear()
+            print(f"error: {exc}", file=report)
+            return EXIT_USAGE
+    progress.clear()
+
+    written = _finish(settings, outputs, journal.lines if journal is not None else lambda: iter(kept or ()))
+    if journal is not None:
+        if settings.fmt == "json":
+            jsonl_to_json(journal.path, outputs.path)
+            journal.path.unlink()
+        journal.finish()  # the output is complete: a rerun starts afresh
+    total, seconds = earlier + new, time.perf_counter() - started
+    rate = new.documents / seconds if seconds > 0 else 0.0
+    how = f"scheduler {settings.scheduler}" if settings.scheduler else f"{jobs} job{'s' if jobs > 1 else ''}"
+    resumed = f", {earlier.documents} from an earlier run" if earlier.documents else ""
+    print(
+        f"{total.documents} documents, {total.failed} failed, {total.entities} entities, {total.officials} officials,"
+        f" {total.facts} facts, {total.events} events in {seconds:.1f} s ({rate:.1f} docs/s, {how}{resumed})"
+        + (f" → {outputs.path}" if outputs.path else "") + written,
+        file=report,
+    )
+    return EXIT_DOC_ERRORS if total.failed else EXIT_OK
+
+
+def _refuse_overwriting(inputs: list[Input], outputs: Outputs) -> None:
+    targets = {path.resolve() for path in (outputs.path, outputs.journal) if path is not None}
+    for found in inputs:
+        for path in found.files():
+            if path.resolve() in targets:
+                raise UsageError(f"{path} is an input and would be overwritten by the output")
+
+
+def _results(todo: Iterator, settings: Settings, jobs: int) -> Iterator[Result]:
+    chunk_size = settings.chunk_size or CHUNK_DOCS
+    if settings.scheduler:  # the same results from a Dask cluster's workers (extractor/cluster.py)
+        from .cluster import cluster_lines
+
+        logging.getLogger("distributed").setLevel(logging.getLogger().level)  # dask's INFO lines only with -v
+        return cluster_lines(todo, settings.scheduler, settings.options, chunk_size=chunk_size)
+    return extract_lines(todo, jobs, chunk_size=chunk_size, options=settings.options, pipeline=settings.pipeline)
+
+
+def _finish(settings: Settings, outputs: Outputs, lines: Callable[[], Iterator[str]]) -> str:
+    """The tables and the DuckDB file, from the complete output; what was written, for the summary."""
+    from ..io.tables import write_tables
+    from ..io.write import record_from_dict
+
+    def records() -> Iterator[DocumentRecord]:
+        return (record_from_dict(json.loads(line)) for line in lines())
+
+    for folder, fmt in outputs.tables:
+        write_tables(records(), folder, fmt)
+    said = "".join(f", tables in {folder}" for folder, _ in outputs.tables if folder != outputs.path)
+    if settings.duckdb is None:
+        return said
+    from ..io.database import load_duckdb
+
+    with tempfile.TemporaryDirectory(prefix="extractor-tables-") as scratch:
+        if outputs.tables:
+            folder = outputs.tables[0][0]
+        else:
+            folder = Path(scratch)
+            write_tables(records(), folder, "parquet")
+        load_duckdb(folder, settings.duckdb)
+    return said + f", DuckDB in {settings.duckdb}"
+

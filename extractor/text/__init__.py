@@ -1,0 +1,1 @@
+"""Text: the cleaned view, blocks, sentences, tokens and lemmas, the spaCy view."""

@@ -1,0 +1,65 @@
+"""The spaCy view of a document: tokens, sentences, lemmas and entity spans.
+
+The hot path works on light razdel tokens; the spaCy `Doc` is built from them
+so that users get spaCy's API and displaCy rendering over exactly the same
+offsets (`doc.spacy.text == doc.text`).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..document import Document
+
+
+def to_spacy(vocab: Any, doc: Document) -> Any:
+    """A spaCy Doc whose text is exactly `doc.text`: a gap of one space becomes the
+    previous token's trailing space, any other gap a whitespace token, as spaCy's
+    own tokenizer makes them."""
+    from spacy.tokens import Doc
+
+    words: list[str] = []
+    spaces: list[bool] = []
+    lemmas: list[str] = []
+    starts: list[bool] = []
+
+    def add_gap(gap: str) -> None:
+        if words and gap[:1] == " ":
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap), spaces.append(False), lemmas.append(gap), starts.append(not starts)
+
+    pos, last_sent = 0, -1
+    for tok in doc.tokens:
+        add_gap(doc.text[pos : tok.start])
+        words.append(tok.text), spaces.append(False), lemmas.append(tok.lemma), starts.append(tok.sent != last_sent)
+        pos, last_sent = tok.end, tok.sent
+    add_gap(doc.text[pos:])
+    return Doc(vocab, words=words, spaces=spaces, lemmas=lemmas, sent_starts=starts)
+
+
+class SpacyEntities:
+    """Copies the entities into the spaCy Doc: all of them, nested included, in
+    `doc.spans["entities"]`, and the outermost non-overlapping ones in `doc.ents`."""
+
+    name = "spacy_entities"
+    requires: frozenset[str] = frozenset({"spacy", "normal"})
+    provides: frozenset[str] = frozenset({"spacy.entities"})
+
+    def __call__(self, docs: list[Document]) -> None:
+        for doc in docs:
+            add_entities(doc.spacy, doc.entities)
+
+
+def add_entities(sdoc: Any, entities: list[Any]) -> None:
+    """Set `sdoc.spans["entities"]` (all, nested included) and `sdoc.ents` (the
+    outermost, non-overlapping ones) from entity records."""
+    from spacy.util import filter_spans
+
+    spans = []
+    for ent in entities:
+        span = sdoc.char_span(ent.start, ent.end, label=ent.type, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    sdoc.spans["entities"] = spans
+    sdoc.ents = filter_spans(spans)
