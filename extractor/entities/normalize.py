@@ -13,12 +13,12 @@ from collections import Counter
 from typing import Any
 
 from ..document import Document, Token
+from ..grammars.words import QUOTES
 from ..morph import Morph, restore_case
 from ..records import Entity
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 SURNAME_ADJ = ("ский", "цкий", "ской", "цкой")  # "Бежицком районе": pymorphy3 knows only the surname
-QUOTES = set("«»\"“”„'")
 MAX_CACHED = 100_000  # normal forms kept by the Normalize stage
 
 

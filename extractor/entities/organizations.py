@@ -26,13 +26,13 @@ from itertools import takewhile
 from ..document import Document, Token
 from ..geo.data import Place, load_regions
 from ..geo.gazetteer import Gazetteer, name_words
+from ..grammars.words import QUOTES
 from ..lexicons import read_lexicon
 from ..morph import Morph, fold
 from ..records import ORG_SUBTYPES, Entity
 
 ROLES = ("head", "part", "generic", "modifier")
 SEVERAL_STATES = "-"  # bodies.tsv country of a body of several states
-QUOTES = set("«»\"“”„'")
 DASHES = set("-–—")  # one key for "стран — экспортёров" and "стран - экспортеров"
 REGION_ADJECTIVE_KINDS = {"область", "край"}  # "Смоленская область" → "смоленский" is Russian
 DESCRIPTOR_ROLES = ("head", "generic")  # "компания «X»"; not a unit: "пресс-служба «Газпрома»" is Газпром's

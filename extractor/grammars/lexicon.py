@@ -12,6 +12,8 @@ optional, see `numbers.alternation`).
 """
 from __future__ import annotations
 
+from .words import MONTH_ABBREVIATIONS, MONTHS
+
 # --------------------------------------------------------------------------
 # Cardinal number words (every case form)
 # --------------------------------------------------------------------------
@@ -568,16 +570,7 @@ for _lemma, _forms_ in {
 # What a counted noun is not
 # --------------------------------------------------------------------------
 
-MONTH_WORDS: frozenset[str] = frozenset(
-    s + e
-    for s, es in (("январ", "ь|я|ю|ём|ем|е"), ("феврал", "ь|я|ю|ём|ем|е"), ("март", "|а|у|ом|е"),
-                  ("апрел", "ь|я|ю|ем|е"), ("ма", "й|я|ю|ем|е"), ("июн", "ь|я|ю|ем|е"),
-                  ("июл", "ь|я|ю|ем|е"), ("август", "|а|у|ом|е"), ("сентябр", "ь|я|ю|ём|ем|е"),
-                  ("октябр", "ь|я|ю|ём|ем|е"), ("ноябр", "ь|я|ю|ём|ем|е"),
-                  ("декабр", "ь|я|ю|ём|ем|е"))
-    for e in es.split("|")
-) | frozenset(("янв", "фев", "февр", "мар", "апр", "июн", "июл", "авг", "сен", "сент", "окт",
-               "ноя", "нояб", "дек"))
+MONTH_WORDS: frozenset[str] = frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS)
 #: time nouns: "5 лет", "3 месяца", "12 часов" are durations, times or
 #: dates (the date recogniser's business), not counts
 TIME_WORDS: frozenset[str] = frozenset((

@@ -21,11 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document
+from ..grammars.words import OPENING_QUOTES
 from ..lexicons import read_lexicon
 from ..morph import fold
-from .officials import scope, top_level
-from .references import OPENING_QUOTES
 from ..records import Entity, Event, Participant, Span
+from .officials import scope, top_level
 
 PLACE_PREPOSITIONS = {"в", "во", "на"}
 # a "встреча" may refer back to a session or a forum, not to an opening; "мероприятие" to anything

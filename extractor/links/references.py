@@ -17,13 +17,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..document import Document
+from ..grammars.words import OPENING_QUOTES
 from ..lexicons import read_lexicon
 from ..morph import Morph, fold
 from .officials import scope
 from ..records import Entity, Person
 
 PRONOUNS = {"он": "masc", "она": "femn"}  # nominative only: "его"/"ее" are as often possessive
-OPENING_QUOTES = ("«", '"', "“", "„")  # a span right after one is a name or a title
 
 
 @dataclass
