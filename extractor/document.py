@@ -2,13 +2,15 @@
 
 Each stage fills the fields it declares in `provides`; the pipeline checks,
 when it is built, that every field a stage `requires` was provided earlier.
+A field is written by one stage; a later stage that adds to it or refines it
+names an aspect of it (`ASPECTS`), which is then its own.
 """
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .records import Block, Entity, ErrorInfo, Event, Fact, Official, Person, Span
@@ -89,3 +91,22 @@ class Document:
 def as_documents(items: Iterable[str | Document]) -> Iterator[Document]:
     """Documents as they are, plain strings as documents with ids "1", "2", … by position."""
     return (item if isinstance(item, Document) else Document(id=str(n), text=item) for n, item in enumerate(items, 1))
+
+
+FIELDS: frozenset[str] = frozenset(f.name for f in fields(Document) if not f.name.startswith("_"))
+INPUTS: frozenset[str] = frozenset({"id", "text", "source", "encoding", "date"})  # given by the reader
+
+#: what a stage adds to a field another stage wrote, by name (stages declare these in `provides`)
+ASPECTS: dict[str, str] = {
+    "entities.places": "LOC entities typed (country, region, city, district) with canonical names and codes; places nested in organisations and positions added",
+    "entities.organizations": "ORG entities typed with their country and the canonical names of known bodies; known bodies NER called places made organisations",
+    "entities.dates": "DATE entities with their TIMEX3 values as normal forms",
+    "entities.positions": "POSITION entities with their normal forms",
+    "entities.events": "EVENT entities with their normal forms",
+    "entities.normal": "every entity with a normal form: those the earlier stages left without one filled in",
+    "entities.persons": "PER entities with the id of their merged person",
+    "entities.roles": "POSITION entities with the id of the person a role mention names",
+    "persons.references": "persons with their role and pronoun mentions",
+    "date.inferred": "the publication date inferred from the article when none was given",
+    "spacy.entities": "the spaCy Doc's `ents` and `spans['entities']`",
+}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Protocol
 
-from .document import Document, as_documents
+from .document import ASPECTS, FIELDS, INPUTS, Document, as_documents
 from .records import DocumentRecord, ErrorInfo
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,11 @@ BATCH_DOCS = 64  # documents per batch: enough sentences to sort into even NER b
 
 
 class Stage(Protocol):
+    """A step of the pipeline. `requires` and `provides` name what it reads and writes: a
+    `Document` field ("tokens") or an aspect of one ("entities.places", see
+    `document.ASPECTS`). Optional `batched = True`: the stage gains from seeing the
+    documents of a batch at once (the NER sorts their sentences by length)."""
+
     name: str
     requires: frozenset[str]
     provides: frozenset[str]
@@ -38,18 +43,27 @@ class PipelineError(Exception):
 
 
 def check_order(stages: Sequence[Stage]) -> None:
-    available = {"text"}
+    """Every name is a real field or a known aspect, written by one stage only, and read only
+    after the stage that writes it (the fields a reader fills in are given from the start)."""
+    available: dict[str, str] = {name: "the input" for name in INPUTS}
     for stage in stages:
-        missing = stage.requires - available
+        for name in stage.requires | stage.provides:
+            if name.split(".")[0] not in FIELDS or ("." in name and name not in ASPECTS):
+                raise PipelineError(f"stage {stage.name!r} names {name!r}: neither a Document field nor an aspect of document.ASPECTS")
+        missing = stage.requires - set(available)
         if missing:
             raise PipelineError(f"stage {stage.name!r} needs {sorted(missing)}, which no earlier stage provides")
-        available |= stage.provides
+        for name in sorted(stage.provides):
+            if name in available:
+                raise PipelineError(f"stage {stage.name!r} provides {name!r}, which {available[name]} already provides")
+            if "." in name and name.split(".")[0] not in available:
+                raise PipelineError(f"stage {stage.name!r} provides {name!r} before any stage provides {name.split('.')[0]!r}")
+            available[name] = f"stage {stage.name!r}"
 
 
 @dataclass
 class Pipeline:
     stages: Sequence[Stage]
-    batched: frozenset[str] = frozenset({"ner"})  # stages that gain from seeing many documents at once
     with_tokens: bool = False
     with_text: bool = False
 
@@ -62,7 +76,7 @@ class Pipeline:
         """Run every stage over the documents; keeps the working state (spaCy Doc included)."""
         for stage in self.stages:
             live = [d for d in docs if not d.failed]
-            if stage.name in self.batched:
+            if getattr(stage, "batched", False):
                 try:
                     stage(live)
                     continue

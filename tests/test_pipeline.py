@@ -10,7 +10,7 @@ from extractor.pipeline import Pipeline, PipelineError
 class Needs:
     name = "needs"
     requires = frozenset({"tokens"})
-    provides = frozenset({"x"})
+    provides = frozenset({"facts"})
 
     def __call__(self, docs):  # pragma: no cover - never run
         raise AssertionError
@@ -19,7 +19,7 @@ class Needs:
 class Boom:
     name = "boom"
     requires = frozenset({"text"})
-    provides = frozenset({"boom"})
+    provides = frozenset({"clean"})
 
     def __call__(self, docs):
         for doc in docs:

@@ -916,8 +916,8 @@ class Dates:
     … утром 25 ноября" is 2025-11-25), since each snippet is its own story."""
 
     name = "dates"
-    requires: frozenset[str] = frozenset({"clean", "blocks"})
-    provides: frozenset[str] = frozenset({"entities.dates", "date"})
+    requires: frozenset[str] = frozenset({"blocks", "clean", "date", "entities", "text"})
+    provides: frozenset[str] = frozenset({"date.inferred", "date_source", "entities.dates", "year"})
 
     def __init__(self, recognizer: DateRecognizer, today: dt.date | None = None) -> None:
         self.recognizer = recognizer

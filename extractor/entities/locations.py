@@ -48,8 +48,8 @@ def apply_place(entity: Entity, place: Place) -> None:
 
 class Locations:
     name = "locations"
-    requires: frozenset[str] = frozenset({"tokens", "lemmas", "entities.ner"})
-    provides: frozenset[str] = frozenset({"entities.loc"})
+    requires: frozenset[str] = frozenset({"blocks", "entities", "text", "tokens"})
+    provides: frozenset[str] = frozenset({"entities.places"})
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer

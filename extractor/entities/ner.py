@@ -91,8 +91,9 @@ def cache_word_ids(encoder: Any) -> None:
 
 class NER:
     name = "ner"
-    requires: frozenset[str] = frozenset({"tokens", "blocks"})
-    provides: frozenset[str] = frozenset({"entities.ner"})
+    requires: frozenset[str] = frozenset({"blocks", "text", "tokens"})
+    provides: frozenset[str] = frozenset({"entities"})
+    batched = True  # sentences of all the documents of a batch, sorted by length, in even batches
 
     def __init__(self, tagger: Any) -> None:
         self.tagger = tagger  # slovnet.NER with navec injected

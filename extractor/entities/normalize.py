@@ -164,8 +164,8 @@ def join(tokens: list[Token], forms: list[str]) -> str:
 
 class Normalize:
     name = "normalize"
-    requires: frozenset[str] = frozenset({"tokens", "entities.loc", "entities.positions", "entities.events"})
-    provides: frozenset[str] = frozenset({"normal"})
+    requires: frozenset[str] = frozenset({"entities.dates", "entities.events", "entities.organizations", "entities.places", "entities.positions", "tokens"})
+    provides: frozenset[str] = frozenset({"entities.normal"})
 
     def __init__(self, normalizer: Normalizer) -> None:
         self.normalizer = normalizer

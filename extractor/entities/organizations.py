@@ -193,8 +193,8 @@ def adjective_country(lemmas: Sequence[str], adjectives: dict[str, str]) -> str 
 
 class Organizations:
     name = "organizations"
-    requires: frozenset[str] = frozenset({"tokens", "lemmas", "entities.ner", "entities.loc"})
-    provides: frozenset[str] = frozenset({"entities.org_types"})
+    requires: frozenset[str] = frozenset({"entities.places", "text", "tokens"})
+    provides: frozenset[str] = frozenset({"entities.organizations"})
 
     def __init__(self, lexicon: OrgLexicon, gazetteer: Gazetteer) -> None:
         self.lexicon = lexicon

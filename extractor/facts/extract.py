@@ -48,7 +48,7 @@ def main_region(doc: Document) -> str | None:
 
 class Facts:
     name = "facts"
-    requires: frozenset[str] = frozenset({"clean", "blocks", "tokens", "lemmas", "sentences", "entities.loc", "entities.dates", "date"})
+    requires: frozenset[str] = frozenset({"blocks", "clean", "entities.dates", "entities.places", "sentences", "text", "tokens", "year"})
     provides: frozenset[str] = frozenset({"facts"})
 
     def __init__(self, recognizer: NumberRecognizer, reader: ContextReader, normalizer: Normalizer, gazetteer: Gazetteer) -> None:

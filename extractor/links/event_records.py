@@ -45,7 +45,7 @@ class EventRoles:
 
 class EventRecords:
     name = "event_records"
-    requires: frozenset[str] = frozenset({"entities.events", "references", "normal"})
+    requires: frozenset[str] = frozenset({"blocks", "entities.events", "entities.normal", "entities.roles", "persons.references", "sentences", "text", "tokens"})
     provides: frozenset[str] = frozenset({"events"})
 
     def __init__(self, roles: EventRoles, types: dict[str, str]) -> None:

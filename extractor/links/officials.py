@@ -157,8 +157,8 @@ class Countries:
 
 class Officials:
     name = "officials"
-    requires: frozenset[str] = frozenset({"entities.positions", "normal"})
-    provides: frozenset[str] = frozenset({"persons", "officials"})
+    requires: frozenset[str] = frozenset({"entities.normal", "entities.organizations", "sentences", "text", "tokens"})
+    provides: frozenset[str] = frozenset({"entities.persons", "officials", "persons"})
 
     def __init__(self, model: LinkModel | None = None, countries: Countries | None = None) -> None:
         self.model = model  # None: the hand rules alone decide

@@ -56,8 +56,8 @@ class RoleSynonyms:
 
 class References:
     name = "references"
-    requires: frozenset[str] = frozenset({"persons", "officials"})
-    provides: frozenset[str] = frozenset({"references"})
+    requires: frozenset[str] = frozenset({"entities.persons", "officials", "sentences", "text", "tokens"})
+    provides: frozenset[str] = frozenset({"entities.roles", "persons.references"})
 
     def __init__(self, synonyms: RoleSynonyms, morph: Morph) -> None:
         self.synonyms = synonyms

@@ -50,8 +50,8 @@ def split(doc: Document) -> tuple[list[tuple[int, int]], list[Token]]:
 
 class Segment:
     name = "segment"
-    requires: frozenset[str] = frozenset({"clean", "blocks"})
-    provides: frozenset[str] = frozenset({"sentences", "tokens", "lemmas", "spacy"})
+    requires: frozenset[str] = frozenset({"blocks", "clean", "text"})
+    provides: frozenset[str] = frozenset({"sentences", "spacy", "tokens"})
 
     def __init__(self, morph: Morph, vocab: Any) -> None:
         self.morph = morph

@@ -43,7 +43,7 @@ class SpacyEntities:
     `doc.spans["entities"]`, and the outermost non-overlapping ones in `doc.ents`."""
 
     name = "spacy_entities"
-    requires: frozenset[str] = frozenset({"spacy", "normal"})
+    requires: frozenset[str] = frozenset({"entities.normal", "spacy"})
     provides: frozenset[str] = frozenset({"spacy.entities"})
 
     def __call__(self, docs: list[Document]) -> None:
