@@ -8,10 +8,15 @@ import pytest
 
 from extractor.document import Document
 from extractor.geo.data import load_countries
-from extractor.entities.organizations import Organizations, OrgLexicon, _columns, phrase_key
+from extractor.entities.organizations import Organizations, OrgLexicon, phrase_key
+from extractor.lexicons import read_table
 from extractor.records import ORG_SUBTYPES, Entity, load_schema
 
 GOLD = Path(__file__).resolve().parent / "data" / "org_types.jsonl"
+
+
+def _rows(name: str, *columns: str) -> list[tuple[str, ...]]:
+    return [tuple(row.values()) for _, row in read_table(name, columns, 2)]
 
 
 @pytest.fixture(scope="module")
@@ -150,12 +155,12 @@ def test_a_foreign_place_does_not_join_a_national_body_name(stages):
 
 def test_data_files_use_known_types_and_countries():
     codes = {c.code for c in load_countries()}
-    for name, kind, country, _ in _columns("bodies.tsv", 4):
+    for name, kind, country, _ in _rows("bodies.tsv", "name", "type", "country", "aliases"):
         assert kind in ORG_SUBTYPES, name
         assert country in codes | {"", "-"}, name
-    for phrase, kind, role in _columns("org_types.tsv", 3):
+    for phrase, kind, role in _rows("org_types.tsv", "words", "type", "role"):
         assert kind in (*ORG_SUBTYPES, "-") and role in ("head", "part", "generic", "modifier"), phrase
-    assert {code for code, _ in _columns("country_adjectives.tsv", 2)} <= codes
+    assert {code for code, _ in _rows("country_adjectives.tsv", "code", "adjectives")} <= codes
 
 
 def test_no_alias_names_two_bodies(stages):
@@ -163,7 +168,7 @@ def test_no_alias_names_two_bodies(stages):
     morph = stages[2].morph
     from extractor.geo.gazetteer import name_words
 
-    for name, _, _, aliases in _columns("bodies.tsv", 4):
+    for name, _, _, aliases in _rows("bodies.tsv", "name", "type", "country", "aliases"):
         for alias in [name, *filter(None, aliases.split("|"))]:
             assert lexicon.bodies[phrase_key(morph, name_words(alias))].name == name, alias
 

@@ -118,10 +118,11 @@ def _words() -> list[str]:
     """Tokens of the sample texts and the words of the rule lexicons (positions, events, indicators …)."""
     from razdel import tokenize
 
-    from extractor.lexicons import read_lexicon
+    from extractor.lexicons import read_lexicon, read_table
 
-    lexicons = ["positions.txt", "position_modifiers.txt", "events.txt", "indicators.txt", "change_words.txt", "role_synonyms.txt"]
+    lexicons = ["positions.txt", "position_modifiers.txt", "events.txt", "indicators.txt", "role_synonyms.txt"]
     entries = [e for name in lexicons for e in read_lexicon(name)]
+    entries += [f"{row['direction']} {row['stem']}" for _, row in read_table("change_words.tsv", ("direction", "stem"), 2)]
     words = {w for e in entries for w in re.split(r"[\s=]+", e) if w.isalpha()}
     return sorted(words | {t.text for s in SENTENCES for t in tokenize(s)})
 

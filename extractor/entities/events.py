@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document
-from ..lexicons import read_lexicon
+from ..lexicons import read_lexicon, read_table
 from ..morph import Morph, fold
 from .normalize import Normalizer
 from ..records import Entity
@@ -31,7 +31,7 @@ class EventLexicon:
     @classmethod
     def load(cls) -> "EventLexicon":
         heads = {fold(w) for name in ("events_nerel.txt", "events.txt") for w in read_lexicon(name)}
-        types = dict(line.split("\t") for line in read_lexicon("event_types.tsv"))
+        types = {row["head"]: row["type"] for _, row in read_table("event_types.tsv", ("head", "type"), 2)}
         return cls(heads, {fold(head): kind for head, kind in types.items()})
 
 

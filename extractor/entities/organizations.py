@@ -27,7 +27,7 @@ from ..document import Document, Token
 from ..geo.data import Place, load_regions
 from ..geo.gazetteer import Gazetteer, name_words
 from ..grammars.words import QUOTES
-from ..lexicons import read_lexicon
+from ..lexicons import read_table
 from ..morph import Morph, fold
 from ..records import ORG_SUBTYPES, Entity
 
@@ -75,14 +75,9 @@ class OrgInfo:
     normal: str | None  # canonical name when it is a known body
 
 
-def _columns(name: str, count: int) -> list[list[str]]:
-    rows = []
-    for line in read_lexicon(name):
-        cells = [cell.strip() for cell in line.split("\t")]
-        if not 2 <= len(cells) <= count:
-            raise ValueError(f"lexicons/{name}: expected {count} tab-separated columns: {line!r}")
-        rows.append(cells + [""] * (count - len(cells)))
-    return rows
+def _cells(name: str, columns: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
+    """The rows of a lexicon table as tuples of its cells; the first two must be filled."""
+    return [(number, tuple(row.values())) for number, row in read_table(name, columns, 2)]
 
 
 def _checked_type(value: str, where: str) -> str | None:
@@ -104,20 +99,20 @@ class OrgLexicon:
     @classmethod
     def load(cls, morph: Morph, regions: Sequence[Place] | None = None) -> "OrgLexicon":
         lexicon = cls({}, {}, {})
-        for name, kind, country, aliases in _columns("bodies.tsv", 4):
+        for _, (name, kind, country, aliases) in _cells("bodies.tsv", ("name", "type", "country", "aliases")):
             body = Body(name, _checked_type(kind, f"bodies.tsv: {name}") or "other", country or None)
             for alias in [name, *(a.strip() for a in aliases.split("|") if a.strip())]:
                 words = name_words(alias)
                 lexicon.body_words = max(lexicon.body_words, len(words))
                 for key in (phrase_key(morph, words), fold(" ".join(words))):
                     lexicon.bodies.setdefault(key, body)
-        for phrase, kind, role in _columns("org_types.tsv", 3):
+        for _, (phrase, kind, role) in _cells("org_types.tsv", ("words", "type", "role")):
             if role not in ROLES:
                 raise ValueError(f"org_types.tsv: unknown role {role!r} of {phrase!r}")
             words = name_words(phrase)
             lexicon.type_words = max(lexicon.type_words, len(words))
             lexicon.words.setdefault(phrase_key(morph, words), Word(_checked_type(kind, f"org_types.tsv: {phrase}"), role))
-        for code, adjectives in _columns("country_adjectives.tsv", 2):
+        for _, (code, adjectives) in _cells("country_adjectives.tsv", ("code", "adjectives")):
             for adjective in adjectives.split("|"):
                 lexicon.adjectives[phrase_key(morph, [adjective])] = code
         for region in regions if regions is not None else load_regions():

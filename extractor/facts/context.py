@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..document import Document, Token
 from ..morph import Morph, fold
 from ..entities.normalize import Normalizer, join
-from ..lexicons import read_lexicon
+from ..lexicons import read_lexicon, read_table
 from ..records import Entity
 
 MAX_COMPLEMENT = 6
@@ -62,8 +62,8 @@ class ContextLexicon:
 
     @classmethod
     def load(cls) -> "ContextLexicon":
-        verbs = dict(line.split("\t") for line in read_lexicon("indicator_verbs.txt"))
-        change = [(stem, direction) for direction, stem in (line.split("\t") for line in read_lexicon("change_words.txt"))]
+        verbs = {row["verb"]: row["indicator"] for _, row in read_table("indicator_verbs.tsv", ("verb", "indicator"), 2)}
+        change = [(row["stem"], row["direction"]) for _, row in read_table("change_words.tsv", ("direction", "stem"), 2)]
         return cls({fold(w) for w in read_lexicon("indicators.txt")}, verbs, change)
 
     def direction(self, word: str) -> str | None:

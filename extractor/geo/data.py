@@ -1,8 +1,8 @@
 """The gazetteer's data: countries, Russian federal subjects and cities.
 
 Plain parsing of the TSV files that sit next to this module, nothing else:
-no morphology and no work at import time. Each file is tab-separated with a
-header line; blank lines and lines starting with ``#`` are skipped; aliases
+no morphology and no work at import time. Each file is a table read by
+`lexicons.read_table` (tab-separated, a header line, `#` comments); aliases
 are ``|``-separated.
 """
 from __future__ import annotations
@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent
+from ..lexicons import data_path, read_table
+
+DATA_DIR = data_path("geo")
 
 REGION_KINDS = frozenset(
     {
@@ -55,36 +57,7 @@ def _aliases(cell: str, name: str) -> tuple[str, ...]:
 def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     """(line number, row) for each data line of one file, checked against its layout."""
     columns, required = _LAYOUT[path.name]
-    rows: list[tuple[int, dict[str, str]]] = []
-    header_seen = False
-    with path.open(encoding="utf-8") as handle:
-        for number, raw in enumerate(handle, start=1):
-            line = raw.rstrip("\r\n")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            cells = [cell.strip() for cell in line.split("\t")]
-            if not header_seen:
-                if tuple(cells) != columns:
-                    raise ValueError(
-                        f"{path}:{number}: expected header {'<TAB>'.join(columns)!r}, got {line!r}"
-                    )
-                header_seen = True
-                continue
-            # trailing empty columns may have been trimmed by an editor
-            if not required <= len(cells) <= len(columns):
-                raise ValueError(
-                    f"{path}:{number}: expected {len(columns)} tab-separated columns "
-                    f"({', '.join(columns)}), got {len(cells)}: {line!r}"
-                )
-            cells += [""] * (len(columns) - len(cells))
-            row = dict(zip(columns, cells))
-            missing = [column for column in columns[:required] if not row[column]]
-            if missing:
-                raise ValueError(f"{path}:{number}: empty {', '.join(missing)}: {line!r}")
-            rows.append((number, row))
-    if not header_seen:
-        raise ValueError(f"{path}: no header line")
-    return rows
+    return read_table(path, columns, required)
 
 
 def load_countries(folder: Path | None = None) -> list[Place]:
