@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..grammars.words import OPENING_QUOTES
-from ..lexicons import read_lexicon
+from ..lexicons import read_table
 from ..morph import fold
 from ..records import Entity, Event, Participant, Span
 from .officials import scope, top_level
@@ -39,7 +39,7 @@ class EventRoles:
 
     @classmethod
     def load(cls) -> "EventRoles":
-        rows = [line.split("\t") for line in read_lexicon("event_roles.tsv")]
+        rows = [(row["role"], row["lemma"]) for _, row in read_table("event_roles.tsv", ("role", "lemma"), 2)]
         return cls({fold(w) for role, w in rows if role == "organizer"}, {fold(w) for role, w in rows if role == "anaphor"})
 
 
