@@ -93,6 +93,22 @@ def as_documents(items: Iterable[str | Document]) -> Iterator[Document]:
     return (item if isinstance(item, Document) else Document(id=str(n), text=item) for n, item in enumerate(items, 1))
 
 
+
+def scope(block_id: str) -> str:
+    """Where a mention may find its antecedents: the article as a whole, or its own
+    "Читайте также" snippet (`related-N`), which is about something else."""
+    return block_id if block_id.startswith("related") else "article"
+
+
+def top_level(entities: list[Entity]) -> list[Entity]:
+    """Outermost entities in text order: a place inside a position is part of it."""
+    out: list[Entity] = []
+    for ent in sorted(entities, key=lambda e: (e.start, -e.end)):
+        if not out or ent.start >= out[-1].end:
+            out.append(ent)
+    return out
+
+
 FIELDS: frozenset[str] = frozenset(f.name for f in fields(Document) if not f.name.startswith("_"))
 INPUTS: frozenset[str] = frozenset({"id", "text", "source", "encoding", "date"})  # given by the reader
 

@@ -9,7 +9,8 @@ import pytest
 from extractor.document import Document
 from extractor.evaluate.corpora import GoldDoc, Span
 from extractor.links.linker import WORKS_AS, Context, LinkModel, Pair, candidates
-from extractor.links.officials import Officials, rule_links, scope, top_level
+from extractor.document import scope, top_level
+from extractor.links.officials import Officials, rule_links
 from extractor.records import Entity, Person
 from tools.train import Example, fit, label, main
 

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import numpy as np
 
-from extractor.document import Document
+from extractor.document import Document, top_level
 from extractor.evaluate.corpora import GoldDoc, read_brat
 from extractor.evaluate.score import PAIRS, Counts, Prediction, overlaps, score
-from extractor.links.linker import CONTEXT, FORMAT, Context, LinkModel, Pair, candidates
-from extractor.links.officials import Officials, link_persons, rule_links, scope, top_level
+from extractor.links.linker import CONTEXT, FORMAT, LinkModel, Pair
+from extractor.links.officials import Officials, link_persons
 from extractor.pipeline import Pipeline
 
 VERSION = "1.0.0"
@@ -59,10 +59,9 @@ def preprocess(folder: Path, nlp: Pipeline) -> list[tuple[GoldDoc, Document]]:
 
 
 def example(gold: GoldDoc, doc: Document) -> Example:
+    """The candidates the officials stage gives the model, labelled by the gold pairs."""
     doc.persons = link_persons(doc)
-    ents = top_level(doc.entities)
-    hits = [(c.position, c.person, c.rule) for c in rule_links(doc, ents)]
-    pairs = candidates(Context(doc, ents, doc.persons, scope), hits)
+    pairs = Officials.pairs(doc, top_level(doc.entities))
     return Example(gold, doc, pairs, [label(p, gold) for p in pairs])
 
 

@@ -20,12 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document import Document, scope, top_level
 from ..grammars.words import OPENING_QUOTES
 from ..lexicons import read_table
 from ..morph import fold
 from ..records import Entity, Event, Participant, Span
-from .officials import scope, top_level
 
 PLACE_PREPOSITIONS = {"в", "во", "на"}
 # a "встреча" may refer back to a session or a forum, not to an opening; "мероприятие" to anything

@@ -16,9 +16,9 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..document import Document
+from ..document import Document, scope, top_level
 from ..geo.data import Place
-from .linker import Context, LinkModel, candidates
+from .linker import Context, LinkModel, Pair, candidates
 from ..morph import fold
 from ..records import Entity, Official, Person
 
@@ -27,10 +27,6 @@ APPOSITION = re.compile(r"^\s*(?:,|\(|[—–-])\s*$")  # "Анохин, губ�
 LIST_JOINT = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|и|,\s*и)\s*$")
 POSITION_JOINT = re.compile(r"^\s*(?:,|и)\s*$")  # "спортсмен и актёр Олег Тактаров"
 BEFORE_NAME = re.compile(r"^\s*(?:[—–:]\s*)?$")  # "музыканты группы СВ — Вадим Голутвин"
-
-
-def scope(block_id: str) -> str:
-    return block_id if block_id.startswith("related") else "article"
 
 
 def link_persons(doc: Document) -> list[Person]:
@@ -98,15 +94,6 @@ def name_then_position(doc: Document, pos: Entity, ents: list[Entity], i: int) -
     if i == 0 or ents[i - 1].type != "PER" or not APPOSITION.match(gap(doc, ents[i - 1], pos)):
         return []
     return [Candidate(pos, ents[i - 1], "name_then_position")]
-
-
-def top_level(entities: list[Entity]) -> list[Entity]:
-    """Outermost entities in text order: a place inside a position is part of it."""
-    out: list[Entity] = []
-    for ent in sorted(entities, key=lambda e: (e.start, -e.end)):
-        if not out or ent.start >= out[-1].end:
-            out.append(ent)
-    return out
 
 
 Rule = Callable[[Document, Entity, list[Entity], int], list[Candidate]]
@@ -185,12 +172,16 @@ class Officials:
         return out
 
     def links(self, doc: Document, ents: list[Entity]) -> list[Candidate]:
-        hits = rule_links(doc, ents)
         if self.model is None:
-            return hits
-        ctx = Context(doc, ents, doc.persons, scope)
-        pairs = candidates(ctx, [(c.position, c.person, c.rule) for c in hits])
-        return [Candidate(p.position, p.mention, f"model+{p.rule}" if p.rule else "model") for p in pairs if self.model.links(p)]
+            return rule_links(doc, ents)
+        return [Candidate(p.position, p.mention, f"model+{p.rule}" if p.rule else "model") for p in self.pairs(doc, ents) if self.model.links(p)]
+
+    @staticmethod
+    def pairs(doc: Document, ents: list[Entity]) -> list[Pair]:
+        """Every person–position pair the model decides on, with the hand rule that links it
+        (if one does): what the model is trained on (tools/train.py) and what it scores here."""
+        hits = rule_links(doc, ents)
+        return candidates(Context(doc, ents, doc.persons, scope), [(c.position, c.person, c.rule) for c in hits])
 
     def official(self, doc: Document, cand: Candidate, person: Person, inner: list[Entity]) -> Official:
         """The record of one link; `inner` are the places and bodies inside the position."""

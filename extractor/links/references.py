@@ -16,11 +16,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document import Document, scope
 from ..grammars.words import OPENING_QUOTES
 from ..lexicons import read_lexicon
 from ..morph import Morph, fold
-from .officials import scope
 from ..records import Entity, Person
 
 PRONOUNS = {"он": "masc", "она": "femn"}  # nominative only: "его"/"ее" are as often possessive
