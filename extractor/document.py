@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -81,6 +81,11 @@ class Document:
             self._sentence_starts = [s for s, _ in self.sentences]
         return max(bisect_right(self._sentence_starts, offset) - 1, 0)
 
+    def sentence_end(self, k: int) -> int:
+        """Index just past the last token of token `k`'s sentence."""
+        start, end = self.sentences[self.tokens[k].sent]
+        return self.token_range(start, end).stop
+
     def block_at(self, offset: int) -> Block:
         """The block holding `offset` (the blocks tile the text in order)."""
         if len(self._block_starts) != len(self.blocks):
@@ -107,6 +112,35 @@ def top_level(entities: list[Entity]) -> list[Entity]:
         if not out or ent.start >= out[-1].end:
             out.append(ent)
     return out
+
+
+def complement_end(
+    doc: Document, start: int, stop: int, limit: int, genitive: Callable[[Token], bool],
+    whole: list[Entity | None] | None = None, extend: Callable[[int], int | None] | None = None,
+) -> int:
+    """End (token index, exclusive) of the genitive complement that begins at token `start`
+    ("председатель [Совета директоров]", "выборы [президента России]"): genitive words, at
+    most `limit` tokens of them, never at or past `stop`. `whole`, the entity over each token:
+    a place or body that begins here is taken whole. `extend(k)`: a construction of the
+    caller's that begins at token k (a quoted name, "в + place") — where it ends, `k` itself
+    to end the complement there, or None when there is none."""
+    end = start
+    while end < stop and end - start < limit:
+        if extend is not None and (to := extend(end)) is not None:
+            if to <= end:
+                break
+            end = to
+            continue
+        ent = whole[end] if whole is not None else None
+        if ent is not None:
+            if ent.type not in ("LOC", "ORG") or ent.start != doc.tokens[end].start:
+                break
+            end = doc.token_range(ent.start, ent.end).stop
+            continue
+        if not genitive(doc.tokens[end]):
+            break
+        end += 1
+    return end
 
 
 FIELDS: frozenset[str] = frozenset(f.name for f in fields(Document) if not f.name.startswith("_"))

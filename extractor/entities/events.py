@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document import Document, Token, complement_end
 from ..lexicons import read_lexicon, read_table
 from ..morph import Morph, fold
 from .normalize import Normalizer
@@ -88,20 +88,12 @@ class Events:
 
     def _complement(self, doc: Document, i: int, owner: list[Entity | None]) -> int:
         """"чемпионата мира", "выборы президента России": genitive words and whole places or bodies."""
-        last = i
-        sent = doc.tokens[i - 1].sent
-        while last < len(doc.tokens) and last - i < MAX_COMPLEMENT and doc.tokens[last].sent == sent:
-            tok, ent = doc.tokens[last], owner[last]
-            if ent is not None:
-                if ent.type not in ("LOC", "ORG") or ent.start != tok.start:
-                    break
-                last = doc.token_range(ent.start, ent.end).stop
-                continue
-            if not tok.text[:1].isalpha() or tok.tag.split(",")[0] not in ("NOUN", "ADJF"):
-                break
-            if not any(p.tag.case == "gent" for p in self.morph.parse(tok.text) if p.tag.POS in ("NOUN", "ADJF")):
-                break
-            last += 1
+        last = complement_end(doc, i, doc.sentence_end(i - 1), MAX_COMPLEMENT, self._genitive, owner)
         while last > i and "ADJF" in doc.tokens[last - 1].tag:
             last -= 1  # "победителей конкурсного": an adjective without its noun
         return last
+
+    def _genitive(self, tok: Token) -> bool:
+        if not tok.text[:1].isalpha() or tok.tag.split(",")[0] not in ("NOUN", "ADJF"):
+            return False
+        return any(p.tag.case == "gent" for p in self.morph.parse(tok.text) if p.tag.POS in ("NOUN", "ADJF"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document, Token
+from ..document import Document, Token, complement_end
 from ..lexicons import read_lexicon
 from ..morph import Morph, fold
 from .normalize import Normalizer, join
@@ -130,29 +130,18 @@ class Positions:
 
     def _right(self, doc: Document, i: int, owner: list[Entity | None]) -> int:
         """End (exclusive) of the genitive complement after the head at `i`."""
-        last = i + 1
-        while last < len(doc.tokens) and last - i <= MAX_COMPLEMENT:
-            tok = doc.tokens[last]
-            if tok.sent != doc.tokens[i].sent:
-                break
-            if tok.text == "«":  # a quoted name: "председатель Совета директоров «Башинформа»"
-                close = next((k for k in range(last + 1, min(last + MAX_COMPLEMENT, len(doc.tokens))) if doc.tokens[k].text == "»"), None)
-                if close is None:
-                    break
-                last = close + 1
-                continue
-            ent = owner[last]
-            if ent is not None:
-                if ent.type not in ("LOC", "ORG") or ent.start != tok.start:
-                    break
-                last = doc.token_range(ent.start, ent.end).stop  # the whole place or body
-                continue
-            if not self._genitive(tok):
-                break
-            last += 1
+        last = complement_end(doc, i + 1, doc.sentence_end(i), MAX_COMPLEMENT, self._genitive, owner, lambda k: self._quoted(doc, k))
         while last > i + 1 and not (doc.tokens[last - 1].text[:1].isalnum() or doc.tokens[last - 1].text == "»"):
             last -= 1
         return last
+
+    @staticmethod
+    def _quoted(doc: Document, k: int) -> int | None:
+        """A quoted name taken whole: "председатель Совета директоров «Башинформа»"."""
+        if doc.tokens[k].text != "«":
+            return None
+        close = next((j for j in range(k + 1, min(k + MAX_COMPLEMENT, len(doc.tokens))) if doc.tokens[j].text == "»"), None)
+        return k if close is None else close + 1
 
     def _genitive(self, tok: Token) -> bool:
         if not tok.text[:1].isalpha():

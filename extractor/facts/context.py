@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..document import Document, Token
+from ..document import Document, Token, complement_end
 from ..morph import Morph, fold
 from ..entities.normalize import Normalizer, join
 from ..lexicons import read_lexicon, read_table
@@ -130,32 +130,28 @@ class ContextReader:
         return start
 
     def _complement(self, doc: Document, i: int, last: int, places: dict[int, int]) -> int:
-        end = i
-        while end < last and end - i < MAX_COMPLEMENT:
-            tok = doc.tokens[end]
-            if fold(tok.text) in PLACE_PREPOSITIONS and end + 1 < last:
-                place_end = places.get(doc.tokens[end + 1].start)
-                if place_end is not None:
-                    if fold(doc.tokens[i - 1].lemma) not in TRADE_FLOWS:
-                        break  # a place is part of a trade flow ("экспорт в Белоруссию"), not of other indicators
-                    end = doc.token_range(doc.tokens[end + 1].start, place_end).stop
-                    continue
-                object_end = self._object(doc, end + 1, last)
-                if object_end:  # "инвестиции в основной капитал"
-                    end = object_end
-                    continue
-            if fold(tok.text) in OBJECT_PREPOSITIONS and end + 1 < last:
-                object_end = self._object(doc, end + 1, last)
-                if object_end:  # "недоимка по налогам", "мощность по переработке"
-                    end = object_end
-                    continue
-            if tok.text == "и" and end > i and end + 1 < last and self._genitive(doc.tokens[end + 1]):
-                end += 1  # "производство хлеба и хлебобулочных изделий"
-                continue
-            if not self._genitive(tok):
-                break
-            end += 1
-        return end
+        return complement_end(doc, i, last, MAX_COMPLEMENT, self._genitive, extend=lambda k: self._construction(doc, i, k, last, places))
+
+    def _construction(self, doc: Document, i: int, k: int, last: int, places: dict[int, int]) -> int | None:
+        """Where a prepositional object or a coordinated genitive that begins at token `k` of
+        the complement beginning at `i` ends (`k`: the complement ends before it), or None."""
+        word = fold(doc.tokens[k].text)
+        if word in PLACE_PREPOSITIONS and k + 1 < last:
+            place_end = places.get(doc.tokens[k + 1].start)
+            if place_end is not None:
+                if fold(doc.tokens[i - 1].lemma) not in TRADE_FLOWS:
+                    return k  # a place is part of a trade flow ("экспорт в Белоруссию"), not of other indicators
+                return doc.token_range(doc.tokens[k + 1].start, place_end).stop
+            object_end = self._object(doc, k + 1, last)
+            if object_end:  # "инвестиции в основной капитал"
+                return object_end
+        if word in OBJECT_PREPOSITIONS and k + 1 < last:
+            object_end = self._object(doc, k + 1, last)
+            if object_end:  # "недоимка по налогам", "мощность по переработке"
+                return object_end
+        if doc.tokens[k].text == "и" and k > i and k + 1 < last and self._genitive(doc.tokens[k + 1]):
+            return k + 1  # "производство хлеба и хлебобулочных изделий"
+        return None
 
     def _genitive(self, tok: Token) -> bool:
         return tok.text[:1].isalpha() and tok.tag.split(",")[0] not in CLOSED and "gent" in self._cases(tok.text)
