@@ -25,3 +25,10 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed(pipeline, seed_text):
     return pipeline.extract(seed_text, id="seed")
+
+
+@pytest.fixture(scope="session")
+def morph():
+    from extractor.morph import Morph
+
+    return Morph.load()

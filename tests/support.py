@@ -20,3 +20,27 @@ def kill_after_first_record(command: list[str], out: Path, timeout: float = 60) 
     process.send_signal(signal.SIGKILL)
     process.wait()
     return out.read_bytes().count(b"\n")
+
+
+def hand_document(morph, text: str, entities: list[tuple[str, str, str]] = ()) -> "Document":
+    """A document taken through the text stages only (clean, blocks, segment: no NER, no
+    models beyond the analyser), with entities given by hand as (type, surface, normal), each
+    at its first occurrence after the previous one: enough to test one later stage alone, as
+    spaCy's tests build a Doc by hand."""
+    import spacy
+
+    from extractor.document import Document
+    from extractor.records import Entity
+    from extractor.text.blocks import Blocks
+    from extractor.text.clean import Clean
+    from extractor.text.segment import Segment
+
+    doc = Document(id="hand", text=text)
+    for stage in (Clean(), Blocks(), Segment(morph, spacy.blank("ru").vocab)):
+        stage([doc])
+    pos = 0
+    for kind, surface, normal in entities:
+        start = text.index(surface, pos)
+        doc.entities.append(Entity(kind, surface, start, start + len(surface), normal=normal, block=doc.block_at(start).id))
+        pos = start
+    return doc
