@@ -1,6 +1,6 @@
 """Batch extraction: worker processes give the same bytes as one process, a killed run
 resumes without losing or repeating a document, and a crashed worker costs only the
-document that crashed it (extractor/batch.py, `cli.py extract -j N`)."""
+document that crashed it (extractor/run/pool.py and journal.py, `cli.py extract -j N`)."""
 from __future__ import annotations
 
 import io
@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.run.pool import (
-    CRASH_HOOK, THREAD_VARS, Journal, JournalError, Options, Progress, _child_start_environment,
-    extract_many_parallel, item_key, run_identity,
-)
+from extractor.run.journal import Journal, JournalError, item_key, run_identity
+from extractor.run.pool import CRASH_HOOK, THREAD_VARS, Options, _child_start_environment, extract_many_parallel
+from extractor.run.progress import Progress
 from extractor.document import Document
 from extractor.io.write import dumps, record_from_dict
 from support import kill_after_first_record
@@ -214,5 +213,5 @@ def test_workers_start_with_one_blas_thread_and_the_parent_keeps_its_environment
     with _child_start_environment():
         assert all(os.environ[var] == "1" for var in THREAD_VARS)
     assert os.environ["OMP_NUM_THREADS"] == "4" and "MKL_NUM_THREADS" not in os.environ
-    code = "import sys, extractor.run.pool, extractor.run.cli; print('numpy' in sys.modules)"
+    code = "import sys, extractor.run.pool, extractor.run.journal, extractor.run.progress, extractor.run.cli; print('numpy' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout.strip() == "False"

@@ -193,6 +193,7 @@ def test_run_benchmark_reports_worker_failure(corpus: Path, monkeypatch: pytest.
 # --- scaling: corpus assembly, table, and one real -j 1 / -j 2 run -----------------------------------
 
 from tools import bench_scaling as scaling  # noqa: E402
+from tools import scaling_corpus  # noqa: E402
 
 PARAGRAPH = (
     "Губернатор Смоленской области Василий Анохин провёл рабочую встречу с послом Республики Беларусь."
@@ -224,44 +225,44 @@ def shared_data(root: Path) -> Path:
 
 def test_paragraph_groups_are_exact_substrings_of_min_size() -> None:
     text = "Заголовок\n" + paragraphs(5) + "Хвост."
-    groups = scaling.paragraph_groups(text, min_chars=300)
+    groups = scaling_corpus.paragraph_groups(text, min_chars=300)
     assert len(groups) == 2  # 10 + 296 + 296 | 296 + 296 + short tail joined to the last group
     assert all(g in text and len(g) >= 300 for g in groups)
     assert groups[-1].endswith("Хвост.")
-    assert scaling.paragraph_groups(paragraphs(1), min_chars=300) == []  # one group is no derived document
+    assert scaling_corpus.paragraph_groups(paragraphs(1), min_chars=300) == []  # one group is no derived document
     # a line break inside a sentence (RuREBus) does not end a paragraph
-    assert scaling.paragraph_groups("а б в\nг д е.\nж з и.\n", min_chars=5) == ["а б в\nг д е.", "ж з и."]
+    assert scaling_corpus.paragraph_groups("а б в\nг д е.\nж з и.\n", min_chars=5) == ["а б в\nг д е.", "ж з и."]
 
 
 def test_spread_keeps_order_and_proportions() -> None:
-    assert scaling.spread(list(range(10)), 5) == [0, 2, 4, 6, 8]
-    assert scaling.spread([1, 2], 5) == [1, 2]
+    assert scaling_corpus.spread(list(range(10)), 5) == [0, 2, 4, 6, 8]
+    assert scaling_corpus.spread([1, 2], 5) == [1, 2]
 
 
 def test_assemble_distinct_then_derived_then_repeated(tmp_path: Path) -> None:
     data = shared_data(tmp_path)
-    docs = scaling.assemble(data, 8)
+    docs = scaling_corpus.assemble(data, 8)
     assert [d.kind for d in docs] == ["distinct"] * 4 + ["derived"] * 3 + ["repeated"]
     assert [d.origin for d in docs[:4]] == ["nerel/train/1_text", "nerel/dev/2_text", "factrueval/book_1", "rurebus/a_part_0"]
     assert [d.origin for d in docs[4:]] == ["nerel/dev/2_text#p1", "nerel/dev/2_text#p2", "nerel/dev/2_text#p3", "nerel/train/1_text"]
-    assert all(d.text in docs[1].text and len(d.text) >= scaling.MIN_CHARS for d in docs[4:7])
+    assert all(d.text in docs[1].text and len(d.text) >= scaling_corpus.MIN_CHARS for d in docs[4:7])
     assert docs[7].text == docs[0].text
-    stats = scaling.corpus_stats(docs)
+    stats = scaling_corpus.corpus_stats(docs)
     assert stats.kinds == {"distinct": 4, "derived": 3, "repeated": 1}
     assert stats.sources == {"NEREL train+dev": 2, "factRuEval devset": 1, "RuREBus train": 1}
     assert stats.bytes == sum(len(d.text.encode()) for d in docs)
-    assert scaling.assemble(data, 8) == docs  # deterministic
-    few = scaling.assemble(data, 2)
+    assert scaling_corpus.assemble(data, 8) == docs  # deterministic
+    few = scaling_corpus.assemble(data, 2)
     assert [d.kind for d in few] == ["distinct"] * 2 and few[0].origin == "nerel/train/1_text"
     with pytest.raises(BenchError, match="at least 1"):
-        scaling.assemble(data, 0)
+        scaling_corpus.assemble(data, 0)
     with pytest.raises(BenchError, match="not found"):
-        scaling.assemble(tmp_path / "missing", 5)
+        scaling_corpus.assemble(tmp_path / "missing", 5)
 
 
 def test_write_corpus_fixes_the_order(tmp_path: Path) -> None:
-    docs = scaling.assemble(shared_data(tmp_path / "data"), 8)
-    paths = scaling.write_corpus(docs, tmp_path / "corpus")
+    docs = scaling_corpus.assemble(shared_data(tmp_path / "data"), 8)
+    paths = scaling_corpus.write_corpus(docs, tmp_path / "corpus")
     assert [p.name for p in sorted((tmp_path / "corpus").glob("*.txt"))] == [p.name for p in paths]
     assert paths[0].name == "00001_distinct_nerel-train-1_text.txt"
     assert paths[4].name == "00005_derived_nerel-dev-2_text-p1.txt"
@@ -280,8 +281,8 @@ SCALING_META = scaling.Meta(
     date="2024-05-01 12:00 UTC", command="python cli.py bench --scaling --docs 100", python="3.11.7",
     cpu="AMD EPYC", cpus=2, load_before="0.10 0.20 0.30", data="../shared/data",
 )
-SCALING_CORPUS = scaling.CorpusStats(docs=100, bytes=2_000_000, kinds={"distinct": 60, "derived": 30, "repeated": 10},
-                                     sources={"NEREL train+dev": 60})
+SCALING_CORPUS = scaling_corpus.CorpusStats(docs=100, bytes=2_000_000, kinds={"distinct": 60, "derived": 30, "repeated": 10},
+                                            sources={"NEREL train+dev": 60})
 
 
 def run_of(jobs: int, seconds: float, sha: str = "ab" * 32, workers: list[float] | None = None, round_no: int = 1) -> scaling.Run:

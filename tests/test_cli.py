@@ -217,6 +217,15 @@ def test_command_line_options_reach_the_run(tmp_path: Path, monkeypatch) -> None
     assert all(os.environ[var] == "1" for var in THREAD_VARS)  # one BLAS thread, set before numpy loads
 
 
+def test_bench_outside_a_checkout_says_so_in_one_line(monkeypatch, capsys) -> None:
+    """tools/ is not installed with the package: `bench` there is an error message, not a traceback."""
+    monkeypatch.setitem(sys.modules, "tools", None)  # None in sys.modules: the import fails as if absent
+    monkeypatch.setitem(sys.modules, "tools.bench", None)
+    assert main(["bench"]) == 2 and main(["bench", "--scaling"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all("bench is a repository tool" in line for line in err), err
+
+
 @pytest.fixture(scope="module")
 def feed(tmp_path_factory) -> Path:
     """16 rows of news text in a JSONL file, one of them bad."""

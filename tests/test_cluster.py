@@ -1,4 +1,4 @@
-"""Extraction on a Dask cluster (extractor/cluster.py, `cli.py extract --scheduler`): the
+"""Extraction on a Dask cluster (extractor/run/cluster.py, `cli.py extract --scheduler`): the
 same JSON lines as a local run, in input order, the pipeline loaded once per worker, and
 a document that kills its worker costs only its own record."""
 from __future__ import annotations

@@ -12,7 +12,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from extractor.run.pool import Options, item_key, run_identity
+from extractor.run.journal import item_key, run_identity
+from extractor.run.pool import Options
 from extractor.document import Document
 from extractor.io.sources import BATCH_ROWS, InputError, JsonLines, Reading, count, items, open_inputs
 

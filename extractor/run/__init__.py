@@ -1,4 +1,5 @@
-"""Run: the command line, the extract command, worker processes, the resume journal, the Dask client.
+"""Run: the command line (cli), the extract command (extract), worker processes (pool), the resume
+journal (journal), the progress line and totals (progress), the Dask client (cluster).
 
     from extractor.run import extract_many
     for record in extract_many(texts, jobs=2): ...   # worker processes, records in input order

@@ -22,7 +22,7 @@ from .extract import EXIT_DOC_ERRORS, EXIT_OK, EXIT_USAGE  # noqa: F401 - exit c
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Extract files, folders, pages, tables and stdin (the work: extractor/run.py)."""
+    """Extract files, folders, pages, tables and stdin (the work: run/extract.py)."""
     from .pool import Options
     from .extract import Settings, run_extract
     from ..io.sources import Reading
@@ -96,8 +96,14 @@ def cmd_evaluate_facts(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from tools.bench import BenchError, run_benchmark
-
+    try:  # tools/ is in a checkout of the repository, not in the installed package
+        from tools.bench import BenchError, run_benchmark
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("tools", "tools.bench"):
+            raise  # a dependency of the bench itself is missing: its own message says which
+        print("error: bench is a repository tool (tools/bench.py), not part of the installed package:"
+              " run `python cli.py bench` in a checkout of the repository", file=sys.stderr)
+        return EXIT_USAGE
     if not args.scaling:
         return run_benchmark(args.corpus, args.table, args.limit)
     from tools.bench_scaling import parse_jobs, run_scaling

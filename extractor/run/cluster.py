@@ -6,14 +6,14 @@
         ...                                   # DocumentRecords, in input order
 
     for result in cluster_lines(items, client):  # what `cli.py extract --scheduler` uses
-        out.write(result.line + "\\n")          # the record as a JSON line, as batch.extract_lines
+        out.write(result.line + "\\n")          # the record as a JSON line, as pool.extract_lines
 
 What travels: texts, not paths. The client reads each file itself (`read.read_file`,
 the decoding of a local run, bad files becoming error records there) and sends the
 decoded documents in chunks of `chunk_size`; the workers need no access to the inputs,
 no shared file system, and only a window of chunks (2 per worker thread by default) is
 on the cluster at a time. Each record comes back as its JSON line, serialised on the
-worker by `write.dumps`, with its counts (`batch.Result`), so the output is
+worker by `write.dumps`, with its counts (`pool.Result`), so the output is
 byte-identical to `cli.py extract` on one machine.
 
 What each worker loads: the pipeline (`extractor.load()`, ~2 s, ~340 MB), once per
@@ -27,10 +27,10 @@ A worker that dies (killed, out of memory, a crash in native code) loses nothing
 reruns its chunks elsewhere, up to `distributed.scheduler.allowed-failures` deaths (3 by
 default); a chunk that kills more is redone document by document, and a document that
 does so by itself becomes an error record (`{"stage": "worker", ...}`, `ok: false`), as
-in a local run (batch.py). An exception outside the pipeline's own per-document
+in a local run (pool.py). An exception outside the pipeline's own per-document
 isolation is handled the same way, but one that says the workers cannot run the package
 at all (the pipeline fails to load, an ImportError) stops the run with `WorkerError`, as
-locally. The test hook of batch.py (EXTRACTOR_TEST_CRASH in the workers' environment)
+locally. The test hook of pool.py (EXTRACTOR_TEST_CRASH in the workers' environment)
 works here too.
 """
 from __future__ import annotations
@@ -137,7 +137,7 @@ def cluster_lines(
     items: Iterable[Item], scheduler: Scheduler, options: Options = Options(), chunk_size: int = CHUNK_DOCS,
     window: int | None = None,
 ) -> Iterator[Result]:
-    """Results in input order, as `batch.extract_lines`, computed by the cluster's workers.
+    """Results in input order, as `pool.extract_lines`, computed by the cluster's workers.
 
     `items` are paths (read here) or Documents. Only the first `window` chunks waiting
     for their results are submitted (default: 2 per worker thread at the start), so

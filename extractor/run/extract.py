@@ -3,8 +3,8 @@
     code = run_extract(Settings(["news/", "feed.jsonl"], output="out/", fmt="parquet", jobs=2))
 
 The inputs are read lazily (`sources.py`: files, folders, patterns, tables, stdin); what
-an interrupted run of the same command already wrote is skipped (`batch.Journal`); the
-rest is extracted in input order (`batch.extract_lines`: here or in worker processes;
+an interrupted run of the same command already wrote is skipped (`journal.Journal`); the
+rest is extracted in input order (`pool.extract_lines`: here or in worker processes;
 `cluster.cluster_lines` with a Dask scheduler) and each record written as it comes;
 the tables and the DuckDB file are written at the end, from the whole journal. A
 progress line shows on a terminal, and a summary ends every run, on `report`.
@@ -35,7 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from .pool import CHUNK_DOCS, Journal, JournalError, Options, Progress, Result, Totals, WorkerError, available_cpus, extract_lines, run_identity
+from .journal import Journal, JournalError, run_identity
+from .pool import CHUNK_DOCS, Options, Result, WorkerError, available_cpus, extract_lines
+from .progress import Progress, Totals
 from ..records import DocumentRecord
 from ..io.sources import Input, InputError, Reading, count, items, open_inputs
 from ..io.write import LineWriter, jsonl_to_json, output_path
@@ -96,79 +98,47 @@ def run_extract(settings: Settings, report: IO[str] | None = None) -> int:
     report = report if report is not None else sys.stderr
     started = time.perf_counter()
     try:
-        if settings.fmt not in FORMATS or settings.tables_format not in TABLE_FORMATS:
-            raise UsageError(f"unknown format: use one of {', '.join(FORMATS)} (tables: {', '.join(TABLE_FORMATS)})")
-        outputs = Outputs.of(settings)
-        inputs = open_inputs(settings.inputs, settings.reading)
-        _refuse_overwriting(inputs, outputs)
-        identity = run_identity(settings.inputs, settings.options, settings.reading.identity())
-        journal = Journal.open(outputs.journal, identity, restart=settings.restart) if outputs.journal else None
+        outputs, inputs, journal = _open(settings)
     except (UsageError, InputError, JournalError) as exc:
         print(f"error: {exc}", file=report)
         return EXIT_USAGE
     earlier = journal.totals if journal else Totals()
-    progress = Progress(None, report)
-    if progress.enabled or (journal and journal.resumed):  # a pass over the tables: only when it is shown
-        total = count(inputs)
-        progress.total = None if total is None else max(total - earlier.documents, 0)
-    if journal and journal.resumed:
-        cut = f", a partial last line of {journal.cut} bytes cut off" if journal.cut else ""
-        left = "the rest" if progress.total is None else f"{progress.total} of {progress.total + earlier.documents}"
-        print(f"resuming {journal.path}: {earlier.documents} documents already there{cut}, {left} to go (--restart to start afresh)", file=report)
-
+    progress = _progress(inputs, journal, report)
     jobs = settings.jobs or available_cpus()
-    todo = items(inputs) if journal is None else journal.skip_done(items(inputs))
     kept: list[str] | None = [] if journal is None and (outputs.tables or settings.duckdb) else None  # stdout: lines for the tables
+    todo = items(inputs) if journal is None else journal.skip_done(items(inputs))
     new = Totals()
     with ExitStack() as stack:
-        if journal is None:
-            out: IO[str] = sys.stdout
-        else:
-            stack.callback(journal.close)  # the lock; the marker stays until the run is complete
-            out = stack.enter_context(journal.path.open("a", encoding="utf-8"))
-        writer = LineWriter(out, settings.fmt if journal is None else "jsonl")
-        stack.callback(writer.close)  # ends a JSON array on stdout
+        writer = _writer(stack, settings, journal)
         results = stack.enter_context(closing(_results(todo, settings, jobs)))  # closing stops the workers
+        # Stopped, the run says so before the workers are stopped and the output closed.
         try:
-            for result in results:
-                writer.write(result.line)
-                out.flush()  # a line on disk is a document done, should the run be stopped
-                if kept is not None:
-                    kept.append(result.line)
-                new.add(result.ok, result.entities, result.officials, result.facts, result.events)
-                if result.errors:
-                    progress.clear()
-                    for stage, message in result.errors:
-                        print(f"{result.label}: {stage}: {message}", file=report)
-                progress.update(new.documents, new.failed)
+            _write(results, writer, kept, new, progress, report)
         except KeyboardInterrupt:
             progress.clear()
-            where = f"; run the same command again to continue ({earlier.documents + new.documents} documents in {journal.path})" if journal else ""
-            print(f"interrupted after {new.documents} new documents{where}", file=report)
+            print(_interrupted(new, earlier, journal), file=report)
             return EXIT_INTERRUPTED
         except (WorkerError, InputError) as exc:
             progress.clear()
             print(f"error: {exc}", file=report)
             return EXIT_USAGE
     progress.clear()
-
-    written = _finish(settings, outputs, journal.lines if journal is not None else lambda: iter(kept or ()))
-    if journal is not None:
-        if settings.fmt == "json":
-            jsonl_to_json(journal.path, outputs.path)
-            journal.path.unlink()
-        journal.finish()  # the output is complete: a rerun starts afresh
-    total, seconds = earlier + new, time.perf_counter() - started
-    rate = new.documents / seconds if seconds > 0 else 0.0
-    how = f"scheduler {settings.scheduler}" if settings.scheduler else f"{jobs} job{'s' if jobs > 1 else ''}"
-    resumed = f", {earlier.documents} from an earlier run" if earlier.documents else ""
-    print(
-        f"{total.documents} documents, {total.failed} failed, {total.entities} entities, {total.officials} officials,"
-        f" {total.facts} facts, {total.events} events in {seconds:.1f} s ({rate:.1f} docs/s, {how}{resumed})"
-        + (f" → {outputs.path}" if outputs.path else "") + written,
-        file=report,
-    )
+    written = _complete(settings, outputs, journal, kept)
+    total = earlier + new
+    print(_summary(settings, jobs, outputs, earlier, new, time.perf_counter() - started) + written, file=report)
     return EXIT_DOC_ERRORS if total.failed else EXIT_OK
+
+
+def _open(settings: Settings) -> tuple[Outputs, list[Input], Journal | None]:
+    """The outputs, the inputs (opened, not read yet) and the journal: all that can refuse to start."""
+    if settings.fmt not in FORMATS or settings.tables_format not in TABLE_FORMATS:
+        raise UsageError(f"unknown format: use one of {', '.join(FORMATS)} (tables: {', '.join(TABLE_FORMATS)})")
+    outputs = Outputs.of(settings)
+    inputs = open_inputs(settings.inputs, settings.reading)
+    _refuse_overwriting(inputs, outputs)
+    identity = run_identity(settings.inputs, settings.options, settings.reading.identity())
+    journal = Journal.open(outputs.journal, identity, restart=settings.restart) if outputs.journal else None
+    return outputs, inputs, journal
 
 
 def _refuse_overwriting(inputs: list[Input], outputs: Outputs) -> None:
@@ -179,9 +149,35 @@ def _refuse_overwriting(inputs: list[Input], outputs: Outputs) -> None:
                 raise UsageError(f"{path} is an input and would be overwritten by the output")
 
 
+def _progress(inputs: list[Input], journal: Journal | None, report: IO[str]) -> Progress:
+    """The progress line (on a terminal), and what a resumed run has left to do."""
+    progress = Progress(None, report)
+    resumed, done = (journal.resumed, journal.totals.documents) if journal else (False, 0)
+    if progress.enabled or resumed:  # a pass over the tables: only when it is shown
+        total = count(inputs)
+        progress.total = None if total is None else max(total - done, 0)
+    if resumed:
+        cut = f", a partial last line of {journal.cut} bytes cut off" if journal.cut else ""
+        left = "the rest" if progress.total is None else f"{progress.total} of {progress.total + done}"
+        print(f"resuming {journal.path}: {done} documents already there{cut}, {left} to go (--restart to start afresh)", file=report)
+    return progress
+
+
+def _writer(stack: ExitStack, settings: Settings, journal: Journal | None) -> LineWriter:
+    """Records to stdout, or appended to the journal (its lock released at the end; the marker stays until the run is complete)."""
+    if journal is None:
+        out: IO[str] = sys.stdout
+    else:
+        stack.callback(journal.close)
+        out = stack.enter_context(journal.path.open("a", encoding="utf-8"))
+    writer = LineWriter(out, settings.fmt if journal is None else "jsonl")
+    stack.callback(writer.close)  # ends a JSON array on stdout
+    return writer
+
+
 def _results(todo: Iterator, settings: Settings, jobs: int) -> Iterator[Result]:
     chunk_size = settings.chunk_size or CHUNK_DOCS
-    if settings.scheduler:  # the same results from a Dask cluster's workers (extractor/cluster.py)
+    if settings.scheduler:  # the same results from a Dask cluster's workers (cluster.py)
         from .cluster import cluster_lines
 
         logging.getLogger("distributed").setLevel(logging.getLogger().level)  # dask's INFO lines only with -v
@@ -189,7 +185,50 @@ def _results(todo: Iterator, settings: Settings, jobs: int) -> Iterator[Result]:
     return extract_lines(todo, jobs, chunk_size=chunk_size, options=settings.options, pipeline=settings.pipeline)
 
 
-def _finish(settings: Settings, outputs: Outputs, lines: Callable[[], Iterator[str]]) -> str:
+def _write(results: Iterator[Result], writer: LineWriter, kept: list[str] | None, new: Totals, progress: Progress, report: IO[str]) -> None:
+    """Each record as it comes, counted in `new`; its errors reported."""
+    for result in results:
+        writer.write(result.line)
+        writer.out.flush()  # a line on disk is a document done, should the run be stopped
+        if kept is not None:
+            kept.append(result.line)
+        new.add(result.ok, result.entities, result.officials, result.facts, result.events)
+        if result.errors:
+            progress.clear()
+            for stage, message in result.errors:
+                print(f"{result.label}: {stage}: {message}", file=report)
+        progress.update(new.documents, new.failed)
+
+
+def _interrupted(new: Totals, earlier: Totals, journal: Journal | None) -> str:
+    where = f"; run the same command again to continue ({earlier.documents + new.documents} documents in {journal.path})" if journal else ""
+    return f"interrupted after {new.documents} new documents{where}"
+
+
+def _complete(settings: Settings, outputs: Outputs, journal: Journal | None, kept: list[str] | None) -> str:
+    """Everything written at the end (tables, DuckDB, the JSON array), the journal closed; what was written, for the summary."""
+    written = _write_tables(settings, outputs, journal.lines if journal is not None else lambda: iter(kept or ()))
+    if journal is not None:
+        if settings.fmt == "json":
+            jsonl_to_json(journal.path, outputs.path)
+            journal.path.unlink()
+        journal.finish()  # the output is complete: a rerun starts afresh
+    return written
+
+
+def _summary(settings: Settings, jobs: int, outputs: Outputs, earlier: Totals, new: Totals, seconds: float) -> str:
+    total = earlier + new
+    rate = new.documents / seconds if seconds > 0 else 0.0
+    how = f"scheduler {settings.scheduler}" if settings.scheduler else f"{jobs} job{'s' if jobs > 1 else ''}"
+    resumed = f", {earlier.documents} from an earlier run" if earlier.documents else ""
+    return (
+        f"{total.documents} documents, {total.failed} failed, {total.entities} entities, {total.officials} officials,"
+        f" {total.facts} facts, {total.events} events in {seconds:.1f} s ({rate:.1f} docs/s, {how}{resumed})"
+        + (f" → {outputs.path}" if outputs.path else "")
+    )
+
+
+def _write_tables(settings: Settings, outputs: Outputs, lines: Callable[[], Iterator[str]]) -> str:
     """The tables and the DuckDB file, from the complete output; what was written, for the summary."""
     from ..io.tables import write_tables
     from ..io.write import record_from_dict
