@@ -7,8 +7,11 @@
 
 The hot path is one scan of one compiled regex over the whole text (no
 tokenisation, no morphology); each hit is checked and normalised by a small
-handler, and a last pass over the matches joins pairs ("от 5 % до 7 %",
-"82 километра 169 метров").  Kinds and units:
+rule, chosen by the regex group that matched (`NumberRecognizer._TAIL_RULES`:
+the unit after the number), and a last pass over the matches joins pairs ("от
+5 % до 7 %", "82 километра 169 метров", `matches.PAIR_RULES`).  Each rule has
+a name: `NumberRecognizer.debug(text)` tells which rule produced each match.
+Kinds and units:
 
 =========  =====================================================  ==========================
 kind       examples                                               unit
@@ -54,7 +57,7 @@ keeps low <= high ("от 3 до 5 тыс." -> 3000..5000, but "от 500 до 1,5
 from one value to another: prep "с", then prep "до"), not a range.
 
 Qualifiers: approx | more_than | less_than | at_least | up_to (see
-`lexicon.QUALIFIERS`).  "до" is `up_to` ("штраф до миллиона рублей") except
+`grammars.qualifiers.QUALIFIERS`).  "до" is `up_to` ("штраф до миллиона рублей") except
 after "с ..." or a word of change earlier in the clause ("возрастет до 3,1
 тыс. руб"), where it marks the new level: no qualifier, prep "до".
 
@@ -73,245 +76,69 @@ or verb ("против — 59", "(22)"), "один" as a pronoun ("ещё оди
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..grammars import counts as C
-from ..grammars import lexicon as L
 from ..grammars import money as M
 from ..grammars import percent as P
 from ..grammars import ratio as R
-from ..grammars.numbers import (
-    DASH, DIGITS, HALF_MULTIPLIERS, OSP, SP, WEND, WSTART, alternation, multiplier_source,
-    norm_form, parse_digits, parse_words, to_value, word_number_source,
-)
+from ..grammars.number_words import HUNDREDS, TENS
+from ..grammars.qualifiers import QUALIFIERS
+from ..grammars.numbers import SP, parse_digits, to_value
+from . import guards as G
+from .matches import KINDS, Hit, NumberMatch, join_pairs
+from .patterns import compile_patterns
+from .values import Operands, parse_operand
 
-__all__ = ["NumberMatch", "NumberRecognizer"]
+__all__ = ["KINDS", "NumberMatch", "NumberRecognizer", "RuleHit"]
 
-KINDS = ("money", "percent", "count", "quantity", "ratio")
-
-
-@dataclass(frozen=True)
-class NumberMatch:
-    kind: str  # "money" | "percent" | "count" | "quantity" | "ratio"
-    start: int
-    end: int
-    text: str
-    value: int | float  # fully normalised; the low end of a range
-    unit: str | None  # ISO 4217 / "%" / "п.п." / "раз" / unit or noun lemma
-    qualifier: str | None = None  # approx | more_than | less_than | at_least | up_to
-    qualifier_span: tuple[int, int] | None = None
-    low: int | float | None = None  # ranges only
-    high: int | float | None = None
-    noun: tuple[int, int] | None = None  # counts: the counted noun phrase
-    prep: str | None = None  # governing preposition, lower case ("на", "в", "с")
-
-
-# --------------------------------------------------------------------------
-# Patterns
-# --------------------------------------------------------------------------
-
-
-def _core(p: str, sign: bool) -> str:
-    """A number: digits (+ a stray ", 38" before a currency, + words in
-    parentheses, + a multiplier) or words."""
-    cur = M.currency_source()
-    # the first number: a sign, and not the tail of a code ("322017-21282")
-    sign_src = r"(?<!\d[-‐‑])(?:(?<![^\s(])(?P<" + p + r"_sign>[-−+])(?=\d))?" if sign else ""
-    return (
-        sign_src
-        + "(?:(?P<" + p + "_d>" + DIGITS + ")"
-        + "(?P<" + p + "_f2>," + SP + r"\d\d(?=" + OSP + cur + "))?"
-        + r"(?:" + OSP + r"\(" + OSP + "(?P<" + p + "_p>" + word_number_source() + ")" + OSP + r"\))?"
-        + "(?:" + OSP + "(?P<" + p + "_m>" + multiplier_source() + ")"
-        # "125 тыс. 963 гектара", "1 млрд 200 млн рублей": the rest of a composite number
-        + "(?:" + SP + "(?P<" + p + r"_r>\d{1,3}(?:[.,]\d+)?)(?![\d.,:/])"
-        + "(?:" + OSP + "(?P<" + p + "_rm>" + multiplier_source() + "))?)?"
-        + ")?"
-        + "|(?P<" + p + "_w>" + word_number_source() + "))"
-    )
-
-
-def _tail() -> str:
-    return (
-        "(?:(?P<cur>" + M.currency_source() + ")"
-        + "(?:,?" + OSP + r"(?P<mn>\d{1,2})" + OSP + "(?P<mu>" + M.minor_source() + "))?"
-        + "|(?P<minor>" + M.minor_source() + ")"
-        + "|(?P<pp>" + P.points_source() + ")"
-        + "|(?P<bp>" + P.basis_points_source() + ")"
-        + "|(?P<pct>" + P.percent_source() + ")"
-        + "|(?P<prm>" + P.promille_source() + ")"
-        + "|(?P<cnt>" + C.count_abbreviation_source() + ")"
-        + "|(?P<unit>" + C.unit_source() + ")"
-        + "|(?P<raz>" + R.times_source() + "))"
-    )
-
-
-def _number_source(with_range: bool) -> str:
-    pre = "(?:(?P<pre>" + M.prefix_source() + ")" + OSP + ")?"
-    rng = ""
-    if with_range:
-        rng = (
-            "(?:(?P<rsep>" + DASH + "|" + SP + "до" + SP + ")"
-            + "(?:" + M.prefix_source() + OSP + ")?"
-            + "(?P<b>" + _core("b", False) + "))?"
-        )
-    return pre + "(?P<a>" + _core("a", True) + ")" + rng + "(?:" + OSP + "(?P<tail>" + _tail() + "))?"
-
-
-def _first_words() -> str:
-    words = set(L.NUMBER_WORDS) | set(L.BARE_MULTIPLIERS) | set(L.BARE_MULTIPLIERS_AFTER_QUALIFIER)
-    words |= set(L.FRACTIONS) | set(L.RATIO_ADVERBS) | set(HALF_MULTIPLIERS)
-    stems = [s + L.RATIO_ADJECTIVE_STEM for s in L.RATIO_STEMS] + list(L.WORD_PERCENT_ADJECTIVES)
-    syms = re.escape(M.prefix_first_chars())
-    codes = "(?-i:US\\$|" + "|".join(sorted(L.CURRENCY_CODES)) + ")"
-    return (
-        r"\d|[-−+]\d|[" + syms + "]|" + codes + "|" + alternation(words) + WEND
-        + "|" + alternation(stems)
-    )
-
-
-def _master_source() -> str:
-    return (
-        WSTART + "(?=" + _first_words() + ")(?:"
-        + "(?P<rw>" + R.word_source("rw") + ")"
-        + "|(?P<pa>" + P.adjective_source("pa") + ")"
-        + "|(?P<num>" + _number_source(True) + ")"
-        + ")"
-    )
-
-
-def _lead_source() -> str:
-    qual_words = [q for q in L.QUALIFIERS if q[0].isalpha()]
-    qual_syms = "".join(q for q in L.QUALIFIERS if len(q) == 1 and not q.isalpha())
-    qual = (
-        "(?:" + WSTART + alternation(qual_words) + WEND + SP
-        + "|[" + re.escape(qual_syms) + "]" + OSP + ")"
-    )
-    prep = WSTART + alternation(L.PREPOSITIONS) + WEND + SP
-    return (
-        "(?:(?P<q1>" + qual + "))?(?:(?P<p>" + prep + "))?(?:(?P<q2>" + qual + "))?\\Z"
-    )
-
-
-@dataclass(frozen=True)
-class NumberPatterns:
-    master: re.Pattern[str]
-    single: re.Pattern[str]  # the number alternative without ranges (fallback)
-    lead: re.Pattern[str]  # qualifier / preposition before a match
-
-
-def compile_patterns() -> NumberPatterns:
-    flags = re.IGNORECASE
-    return NumberPatterns(
-        master=re.compile(_master_source(), flags),
-        single=re.compile(_number_source(False), flags),
-        lead=re.compile(_lead_source(), flags),
-    )
-
-
-# --------------------------------------------------------------------------
-# Recogniser
-# --------------------------------------------------------------------------
-
-_MULT = {norm_form(k): v for k, v in L.MULTIPLIERS.items()}
-_QUAL = {" ".join(k.split()): v for k, v in L.QUALIFIERS.items()}
-_LABEL_BEFORE = L.LABEL_WORDS_BEFORE
-_PREV_TOKEN = re.compile(r"(\S+)[^\S\r\n]*\Z")
-_YEAR_MIN, _YEAR_MAX = 1900, 2100
-_ORDINAL_HEADS = frozenset(list(L.HUNDREDS) + list(L.TENS))
+_QUAL = {" ".join(k.split()): v for k, v in QUALIFIERS.items()}
+_ORDINAL_HEADS = frozenset(list(HUNDREDS) + list(TENS))
 _FROM_NUMBER = re.compile(SP + r"из" + SP + r"(?=\d|[^\W\d_])", re.IGNORECASE)
-_TITLE_CLOSE = re.compile(r"(?:" + SP + r"[^\W\d_]+){0,2}[»\"”]")
-_OPEN_QUOTES = frozenset("«\"“„'")
-_LEADING_PUNCT = "(«\"“„'[{"
-_ENDS_WITH_MULTIPLIER = re.compile(
-    r"(?:тыс|млн|млрд|трлн|тысяч[а-я]*|миллион[а-я]*|миллиард[а-я]*|триллион[а-я]*)\.?\Z",
-    re.IGNORECASE)
-#: what separates two amounts too much for one to lend its currency to the other
-_CLAUSE_BREAK = re.compile(r"[()\n;:]|[.!?][\s\xa0]+[A-ZА-ЯЁ«]")
-_LATIN_SYMBOLS = frozenset("$£€")
-_EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
-_CYRILLIC_WORD = re.compile(r"[а-яё]+")
-_WORD = re.compile(r"[^\W\d_]+")
-_DOTTED_PREFIX = re.compile(r"(?:кв|куб)\.[^\S\r\n]*\Z", re.IGNORECASE)
-_OT_BEFORE = re.compile(WSTART + "от" + SP + r"\Z", re.IGNORECASE)
 
 
-def _trim_dot(text: str, lo: int, end: int) -> int:
-    """Drop a final dot after an abbreviation that takes none: "$270 млн." -> "$270 млн".
-
-    Russian writes "млн", "млрд", "м", "км", "т" without a dot, so a dot after
-    them at the end of a match is the full stop ("руб.", "тыс.", "кв. м." keep
-    theirs).
-    """
-    if end - lo < 2 or text[end - 1] != "." or text[end - 2:end].isspace():
-        return end
-    i = end - 1
-    while i > lo and text[i - 1].isalpha():
-        i -= 1
-    if text[i:end - 1].lower() not in L.UNDOTTED_ABBREVIATIONS:
-        return end
-    if _DOTTED_PREFIX.search(text, lo, i):  # "кв. м.", "куб. м."
-        return end
-    return end - 1
-
-
-def _pairs(text: str, out: list[NumberMatch]) -> list[NumberMatch]:
-    """"с 7,5 % до 7 %": "до" is the target, not `up_to`; "от 5 % до 7 %" is a range."""
-    res: list[NumberMatch] = []
-    for cur in out:
-        prev = res[-1] if res else None
-        if (prev is not None and cur.qualifier == "up_to" and cur.qualifier_span is not None
-                and prev.prep in ("с", "со", "от") and prev.low is None
-                and text[cur.qualifier_span[0]:cur.qualifier_span[1]].lower() == "до"
-                and cur.qualifier_span[0] - prev.end <= 60
-                and _CLAUSE_BREAK.search(text, prev.end, cur.qualifier_span[0]) is None
-                and prev.kind == cur.kind and prev.unit == cur.unit):
-            if (prev.prep == "от" and prev.value <= cur.value and prev.noun is None
-                    and not text[prev.end:cur.qualifier_span[0]].strip()):
-                lo = res[-2].end if len(res) > 1 else 0
-                ot = _OT_BEFORE.search(text, max(lo, prev.start - 20), prev.start)
-                ps = ot.start() if ot is not None else prev.start
-                res[-1] = NumberMatch(cur.kind, ps, cur.end, text[ps:cur.end], prev.value, cur.unit,
-                                      prev.qualifier, prev.qualifier_span, prev.value, cur.value,
-                                      cur.noun, None)
-                continue
-            if prev.prep in ("с", "со"):
-                cur = NumberMatch(cur.kind, cur.start, cur.end, cur.text, cur.value, cur.unit,
-                                  None, None, cur.low, cur.high, cur.noun, "до")
-        elif (prev is not None and prev.kind == cur.kind == "quantity"
-              and (prev.unit, cur.unit) in L.COMPOUND_UNITS and prev.low is None
-              and cur.low is None and cur.qualifier is None
-              and not text[prev.end:cur.start].strip()):
-            # "82 километра 169 метров" -> 82.169 километр
-            value = to_value(Decimal(str(prev.value))
-                             + Decimal(str(cur.value)) / L.COMPOUND_UNITS[(prev.unit, cur.unit)])
-            res[-1] = NumberMatch("quantity", prev.start, cur.end, text[prev.start:cur.end], value,
-                                  prev.unit, prev.qualifier, prev.qualifier_span, prep=prev.prep)
-            continue
-        elif (prev is not None and prev.kind == "money" and cur.kind == "count"
-              and cur.noun is None and _ENDS_WITH_MULTIPLIER.search(cur.text)
-              and cur.start - prev.end <= 80
-              and _CLAUSE_BREAK.search(text, prev.end, cur.start) is None):
-            # "1,3 млрд рублей в 2018 году и 1,5 млрд в 2019": the currency is elided
-            cur = NumberMatch("money", cur.start, cur.end, cur.text, cur.value, prev.unit,
-                              cur.qualifier, cur.qualifier_span, cur.low, cur.high, None, cur.prep)
-        res.append(cur)
-    return res
-
-
-@dataclass
-class _Num:
-    """One parsed number of a match."""
-    value: Decimal
-    factor: int | None  # its multiplier, if written
+class RuleHit(NamedTuple):
+    """A match as `NumberRecognizer.debug` explains it: its span, the name of
+    the rule that produced it ("currency", "percent+range", "count"...) and
+    what the rule read."""
+    text: str
     start: int
     end: int
-    year_like: bool = False  # a bare 4-digit 1900..2100
-    last_int: int | None = None  # the integer that governs the noun form
-    fraction: bool = False
-    words: bool = False
-    bare_mult: str | None = None  # "тысячи" alone
+    rule: str
+    kind: str
+    value: int | float
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a rule made of a number: its kind, unit and where the span ends."""
+    rule: str
+    kind: str
+    unit: str | None
+    end: int
+    noun: tuple[int, int] | None = None  # counts: the counted noun phrase
+    noun_in_span: bool = True  # False: "54 из 81 члена", the noun belongs to the other number
+    minor: Decimal = Decimal(0)  # "рубль 50 копеек": added to the last number
+    takes_prep: bool = False  # the preposition is part of the span ("в 26 раз")
+
+
+#: a rule reads the number of a match; None: the match is no number
+Rule = Callable[["NumberRecognizer", str, re.Match, Operands], "_Reading | None"]
+#: what a rule of the master pattern finds: one or two matches and the rule's name
+_Found = tuple[list[NumberMatch], str]
+#: qualifier, qualifier span, preposition, start of the preposition
+_Lead = tuple[str | None, tuple[int, int] | None, str | None, int | None]
+
+
+def _unit_rule(name: str, kind: str, unit: str) -> Rule:
+    """A rule for a unit that fixes kind and unit: "%", "п.п.", "б.п.", "‰"."""
+    def rule(self: NumberRecognizer, text: str, m: re.Match, ops: Operands) -> _Reading:
+        return _Reading(name, kind, unit, m.end("tail"))
+    return rule
 
 
 class NumberRecognizer:
@@ -330,7 +157,21 @@ class NumberRecognizer:
 
     def find(self, text: str) -> list[NumberMatch]:
         """Every numeric expression of `text`, in text order, not overlapping."""
-        out: list[NumberMatch] = []
+        return [match for match, _ in self._scan(text)]
+
+    def debug(self, text: str) -> list[RuleHit]:
+        """`find`, with the name of the rule behind each match, to explain a wrong one:
+
+            >>> rec.debug("Цены выросли в 2 раза")
+            [RuleHit(text='в 2 раза', start=13, end=21, rule='ratio', kind='ratio', value=2,
+                     unit='раз')]
+        """
+        return [RuleHit(m.text, m.start, m.end, rule, m.kind, m.value, m.unit)
+                for m, rule in self._scan(text)]
+
+    def _scan(self, text: str) -> list[Hit]:
+        """Each match with its rule: one regex scan, then the pair rules."""
+        out: list[Hit] = []
         search = self._p.master.search
         pos = 0
         prev_end = 0
@@ -338,28 +179,19 @@ class NumberRecognizer:
             m = search(text, pos)
             if m is None:
                 break
-            name = m.lastgroup
-            if name == "num":
-                res = self._number(text, m, prev_end)
-                if res is None and m.group("b") is not None:
-                    m2 = self._p.single.match(text, m.start())
-                    if m2 is not None:
-                        res = self._number(text, m2, prev_end)
-            elif name == "rw":
-                res = self._ratio_word(text, m, prev_end)
-            else:
-                res = self._percent_adjective(text, m, prev_end)
-            if not res:
+            hit = self._MASTER_RULES[m.lastgroup](self, text, m, prev_end)
+            if hit is None:
                 pos = m.start() + 1
                 continue
-            out.extend(res)
-            prev_end = pos = res[-1].end
-        return _pairs(text, out) if len(out) > 1 else out
+            matches, rule = hit
+            out.extend((x, rule) for x in matches)
+            prev_end = pos = matches[-1].end
+        return join_pairs(text, out) if len(out) > 1 else out
 
     # ------------------------------------------------------------ helpers
 
-    def _lead(self, text: str, start: int, prev_end: int):
-        """(qualifier, qualifier span, preposition, start of the preposition)."""
+    def _lead(self, text: str, start: int, prev_end: int) -> _Lead:
+        """What stands before a match (after the previous one): qualifier, preposition."""
         lo = max(prev_end, start - 50, 0)
         m = self._p.lead.search(text, lo, start)
         if m is None or m.start() == start:
@@ -377,101 +209,11 @@ class NumberRecognizer:
         if prep:
             prep = prep.strip().lower()
         if (qual == "up_to" and prep is None and text[qspan[0]:qspan[1]].lower() == "до"
-                and self._change_before(text, qspan[0])):
+                and G.change_before(text, qspan[0])):
             return None, None, "до", qspan[0]  # "возрастет до 3,1 тыс. руб": the new level
         return qual, qspan, prep, pstart
 
-    @staticmethod
-    def _change_before(text: str, pos: int) -> bool:
-        """A word of change earlier in the clause: "увеличилась на 20 % до 668 млн"."""
-        lo = max(0, pos - 150)
-        for br in _CLAUSE_BREAK.finditer(text, lo, pos):
-            lo = br.end()
-        return any(w.group().lower().startswith(L.CHANGE_TO_STEMS)
-                   for w in _WORD.finditer(text, lo, pos))
-
-    @staticmethod
-    def _parse(m: re.Match, p: str) -> _Num | None:
-        d = m.group(p + "_d")
-        if d is not None:
-            v = parse_digits(d)
-            if (m.groupdict().get("pre") or "")[:1] in _LATIN_SYMBOLS and _EN_THOUSANDS.fullmatch(d):
-                v = parse_digits(d.replace(",", ""))  # "$635,000"
-            if v is None:
-                return None
-            factor = None
-            if m.group(p + "_m"):
-                factor = _MULT.get(norm_form(m.group(p + "_m")), 1000)  # "т." before "р."
-                v *= factor
-                rest = m.group(p + "_r")
-                if rest is not None:
-                    rv = parse_digits(rest)
-                    rf = _MULT.get(norm_form(m.group(p + "_rm")), 1000) if m.group(p + "_rm") else 1
-                    if rv is None or rv * rf >= factor:
-                        return None  # "5 млн 2000": not one number
-                    v += rv * rf
-            f2 = m.groupdict().get(p + "_f2")
-            if f2:
-                v += Decimal(f2.split(",")[1].strip()) / 100
-            plain = d.strip()
-            suffix = ""
-            if "-" in plain or "‐" in plain or "‑" in plain:
-                plain, suffix = re.split("[-‐‑]", plain, maxsplit=1)
-            year_like = (factor is None and plain.isdigit() and len(plain) == 4
-                         and _YEAR_MIN <= int(plain) <= _YEAR_MAX)
-            if suffix and (year_like or (len(plain) <= 2 and plain.endswith("0"))):
-                return None  # "1970-х", "90-х": decades
-            raw = parse_digits(d)
-            compact = "".join(plain.split())
-            written_decimal = ("," in compact or "." in compact) and not (
-                compact.count(",") >= 2 or compact.count(".") >= 2)
-            is_int = raw == raw.to_integral_value() and not written_decimal
-            sign = m.groupdict().get(p + "_sign")
-            if sign and sign != "+":
-                v = -v
-            return _Num(v, factor, m.start(p), m.end(p), year_like=year_like and not sign,
-                        last_int=int(raw) if is_int else None,
-                        fraction=not is_int)
-        w = m.group(p + "_w")
-        v = parse_words(w)
-        if v is None:
-            return None
-        toks = w.lower().split()
-        factor = L.MULTIPLIERS.get(toks[-1])
-        last = None
-        frac = False
-        if factor is None:
-            t = toks[-1]
-            if t in L.ONE_AND_HALF:
-                frac = True
-            elif t in L.COLLECTIVES:
-                last = 5  # collectives take the genitive plural
-            else:
-                last = int(v)
-        bare = toks[0] if len(toks) == 1 and toks[0] in L.BARE_MULTIPLIERS_AFTER_QUALIFIER else None
-        return _Num(v, factor, m.start(p), m.end(p), last_int=last, fraction=frac, words=True,
-                    bare_mult=bare)
-
-    @staticmethod
-    def _glued_label(text: str, start: int) -> bool:
-        """"топ-5", "Су-27", "COVID-19", "Горки-8": a name; but "пашни-46 тыс. га" is a dash."""
-        if start < 2 or text[start - 1] not in "-‐‑" or not text[start - 2].isalpha():
-            return False
-        i = start - 2
-        while i > 0 and text[i - 1].isalpha():
-            i -= 1
-        word = text[i:start - 1]
-        return not (len(word) >= 4 and word.islower() and _CYRILLIC_WORD.fullmatch(word))
-
-    @staticmethod
-    def _title(text: str, start: int, end: int) -> bool:
-        """A capitalised number word opening a short quoted title: «Три сестры»."""
-        if text[start - 1:start] not in _OPEN_QUOTES or not text[start].isupper():
-            return False
-        m = _TITLE_CLOSE.match(text, end)
-        return m is not None
-
-    def _partitive(self, text: str, end: int):
+    def _partitive(self, text: str, end: int) -> G.Noun | None:
         """"54 из 81 члена": the count takes the noun of the number after "из"."""
         m = _FROM_NUMBER.match(text, end)
         if m is None:
@@ -479,193 +221,163 @@ class NumberRecognizer:
         n = self._p.single.match(text, m.end())
         if n is None or n.group("tail") is not None:
             return None
-        p = self._parse(n, "a")
+        p = parse_operand(n, "a")
         if p is None:
             return None
         form = C.agreement(p.last_int, p.fraction or p.factor is not None)
         status, noun, unit = C.counted_noun(text, n.end(), form)
         if status == C.EXCLUDED:
             return None
-        return (C.NOUN if noun else C.PARTITIVE), noun, unit
+        return G.Noun(C.NOUN if noun else C.PARTITIVE, noun, unit)
 
-    @staticmethod
-    def _pronoun_one(text: str, start: int) -> bool:
-        """"один" used as a pronoun: "ещё один", "ни одного", "по одним данным"."""
-        m = _PREV_TOKEN.search(text, max(0, start - 20), start)
-        return m is not None and m.group(1).lower() in L.ONE_PRONOUN_BEFORE
-
-    def _label_before(self, text: str, start: int) -> bool:
-        """"№ 49", "статьи 5", "ВАЗ 2115", "iPhone 15": a label, not a count."""
-        m = _PREV_TOKEN.search(text, max(0, start - 40), start)
-        if m is None:
-            return False
-        tok = m.group(1).lstrip(_LEADING_PUNCT)
-        low = tok.lower()
-        if low in _LABEL_BEFORE:
-            return True
-        if tok.endswith("№") or tok.endswith("#"):
-            return True
-        word = tok
-        if len(word) >= 2 and word.isalpha():
-            if word.isupper():  # ВАЗ, ГАЗ, ТУ
-                return True
-            if word.isascii():  # iPhone, Boeing
-                return True
-        return False
-
-    # ------------------------------------------------------------ handlers
-
-    def _number(self, text: str, m: re.Match, prev_end: int) -> list[NumberMatch] | None:
-        a = self._parse(m, "a")
-        if a is None or self._glued_label(text, m.start()):
+    def _operands(self, text: str, m: re.Match, prev_end: int) -> Operands | None:
+        """The numbers of a match and what stands before them; None: no number here."""
+        a = parse_operand(m, "a")
+        if a is None or G.glued_label(text, m.start()):
             return None
-        b = self._parse(m, "b") if m.groupdict().get("b") is not None else None
-        if m.groupdict().get("b") is not None and b is None:
+        b = None
+        if m.groupdict().get("b") is not None:
+            b = parse_operand(m, "b")
+            if b is None:
+                return None
+        ops = Operands(a, b, *self._lead(text, m.start(), prev_end))
+        if b is not None and not ops.read_range(m.group("rsep").strip().lower()):
             return None
-        qual, qspan, prep, pstart = self._lead(text, m.start(), prev_end)
-        split = False
-        range_start = None
-        if b is not None:
-            rsep = m.group("rsep").strip().lower()
-            if rsep == "до":
-                if prep == "от":
-                    range_start = pstart
-                elif prep in ("с", "со"):
-                    split = True
-                else:
-                    return None
-            elif a.year_like:
-                return None  # "2020 – 3000 тыс. руб.": a year, then a value
-            if a.words != b.words and rsep != "до":
-                return None
-            if a.factor is None and b.factor is not None and a.value * b.factor <= b.value:
-                a.value *= b.factor
-                a.factor = b.factor
-            if not split and a.value > b.value:
-                return None
-        last = b if b is not None else a
-        core_end = last.end
-        partitive = False
-        tail = m.group("tail")
-        kind = unit = None
-        end = core_end
-        noun = None
-        minor = Decimal(0)
-        pre = m.group("pre")
-        if pre is not None:
-            kind, unit = "money", M.currency_code(pre)
-            if tail is not None and m.group("cur") is not None:
-                end = m.end("tail")
-        elif tail is not None:
-            end = m.end("tail")
-            if m.group("cur") is not None:
-                code = M.currency_code(m.group("cur"))
-                if code is not None:
-                    kind, unit = "money", code
-                    if m.group("mn") is not None:
-                        minor = Decimal(m.group("mn")) / 100
-                else:
-                    end = core_end  # "100 крон": a count of an unknown currency
-            elif m.group("minor") is not None:
-                kind, unit = "money", M.minor_code(m.group("minor"))
-                a.value /= 100
-                if b is not None:
-                    b.value /= 100
-            elif m.group("pp") is not None:
-                kind, unit = "percent", P.UNIT_POINTS
-            elif m.group("bp") is not None:
-                kind, unit = "percent", P.UNIT_BASIS_POINTS
-            elif m.group("pct") is not None:
-                kind, unit = "percent", P.UNIT_PERCENT
-            elif m.group("prm") is not None:
-                kind, unit = "percent", P.UNIT_PROMILLE
-            elif m.group("cnt") is not None:
-                kind, unit = "count", C.count_abbreviation_lemma(m.group("cnt"))
-                noun = (m.start("cnt"), m.end("cnt"))
-                end = core_end
-            elif m.group("unit") is not None:
-                kind, unit = "quantity", C.unit_lemma(m.group("unit"))
-                if m.group("unit").lower() == "г" and (a.year_like or text[end:end + 1] == "."):
-                    return None  # "2015 г", "5 г.": a year, not grams
-            elif m.group("raz") is not None:
-                if prep in R.RATIO_PREPOSITIONS and not split:
-                    kind, unit = "ratio", R.UNIT
-                    range_start = pstart
-                    prep = None
-                else:
-                    kind, unit = "count", "раз"
-                    noun = (m.start("raz"), m.end("raz"))
-                    end = core_end
-        if kind is None:
-            # a count: a noun, a multiplier or a qualifier must make it one
-            end = core_end
-            form = C.agreement(last.last_int, last.fraction or last.factor is not None)
-            if last.factor is not None:
-                form = C.MANY if not last.fraction else C.FEW
-            ordinal_follows = a.words and m.group("a_w").lower().split()[-1] in _ORDINAL_HEADS
-            status, noun, unit = C.counted_noun(text, core_end, form,
-                                                ordinal_follows=ordinal_follows)
-            if status == C.EXCLUDED:
-                return None
-            if status == C.NONE and b is None:
-                part = self._partitive(text, core_end)
-                if part is not None:  # "54 из 81 члена", "шесть из 11 стран"
-                    status, noun, unit = part
-                    partitive = True
-            if (a.words and b is None and m.group("a_w").lower() in L.ONE_FORMS
-                    and (unit is None or self._pronoun_one(text, m.start()))):
-                return None  # "ещё один", "одной плоскости": "one" counts only known nouns
-            if a.words and self._title(text, m.start(), core_end):
-                return None  # «Двенадцать стульев»
-            if status == C.NOUN:
-                if a.year_like and (b is None or b.year_like) and not C.looks_genitive_plural(text, noun):
-                    return None
-            else:
-                has_mult = last.factor is not None or a.factor is not None
-                subject = ((status == C.VERB and b is None and last.last_int is not None
-                            and last.last_int > 1 and prep is None)
-                           or (status == C.PARTITIVE and last.last_int is not None))
-                if not has_mult and not subject and (
-                        qual is None or qual == "up_to" or a.words or last.last_int is None):
-                    return None  # a bare number: only "около 600", "более 50", "15 получили"
-                if a.year_like and not has_mult:
-                    return None
-            if a.bare_mult is not None and qual is None:
-                return None  # "тысячи людей": vague
-            if noun is None and not a.factor and a.words and qual is None and status != C.VERB:
-                return None
-            if (not a.factor and not a.words and a.last_int is not None and b is None
-                    and self._label_before(text, a.start)):
-                return None
-            kind = "count"
-        elif a.bare_mult is not None and qual is None:
-            return None
-        if kind == "money" and minor:
-            last.value += minor
-        if kind == "count" and noun is not None and self.count_noun_in_span and not partitive:
-            end = max(end, noun[1])
-        end = _trim_dot(text, m.start(), end)
+        return ops
 
-        if split:
-            fs = m.start()
-            first = NumberMatch(kind, fs, a.end, text[fs:a.end], to_value(a.value),
-                                unit, qual, qspan, prep=prep)
-            second = NumberMatch(kind, b.start, end, text[b.start:end], to_value(b.value), unit,
-                                 None, None, noun=noun, prep="до")
+    # ------------------------------------------------------------ rules
+
+    def _number_or_single(self, text: str, m: re.Match, prev_end: int) -> _Found | None:
+        """A number; a failed range ("2020 – 3000 тыс. руб.") is read again from its first number."""
+        hit = self._number(text, m, prev_end)
+        if hit is None and m.group("b") is not None:
+            single = self._p.single.match(text, m.start())
+            if single is not None:
+                hit = self._number(text, single, prev_end)
+        return hit
+
+    def _number(self, text: str, m: re.Match, prev_end: int) -> _Found | None:
+        """The numbers of the match, read by the rule of what follows them."""
+        ops = self._operands(text, m, prev_end)
+        if ops is None:
+            return None
+        reading = self._rule(m)(self, text, m, ops)
+        if reading is None or (ops.a.bare_mult is not None and ops.qual is None):
+            return None  # "тысячи людей": vague
+        matches = self._emit(text, m, ops, reading)
+        return None if matches is None else (matches, reading.rule)
+
+    def _rule(self, m: re.Match) -> Rule:
+        """The rule of a number: by the currency before it, else by the unit after it."""
+        if m.group("pre") is not None:
+            return NumberRecognizer._currency_before
+        if m.group("tail") is not None:
+            for group, rule in self._TAIL_RULES.items():
+                if m.group(group) is not None:
+                    return rule
+        return NumberRecognizer._count
+
+    def _emit(self, text: str, m: re.Match, ops: Operands, r: _Reading) -> list[NumberMatch] | None:
+        """The match(es) of a reading: one, a range, or two for "с 5 до 7 %"."""
+        a, b, last = ops.a, ops.b, ops.last
+        if r.minor:
+            last.value += r.minor
+        end = r.end
+        if r.kind == "count" and r.noun is not None and self.count_noun_in_span and r.noun_in_span:
+            end = max(end, r.noun[1])
+        end = G.trim_dot(text, m.start(), end)
+        start, prep = m.start(), ops.prep
+        if r.takes_prep:
+            start, prep = ops.pstart, None
+        elif ops.range_start is not None:
+            start = ops.range_start
+        if ops.split:  # "с 5 до 7 %": from one value to the other
+            first = NumberMatch(r.kind, start, a.end, text[start:a.end], to_value(a.value),
+                                r.unit, ops.qual, ops.qspan, prep=prep)
+            second = NumberMatch(r.kind, b.start, end, text[b.start:end], to_value(b.value),
+                                 r.unit, None, None, noun=r.noun, prep="до")
             return [first, second]
-        start = m.start()
-        if range_start is not None:
-            start = range_start
         if b is not None:
             lo, hi = to_value(a.value), to_value(b.value)
-            return [NumberMatch(kind, start, end, text[start:end], lo, unit, qual, qspan, lo, hi,
-                                noun, prep if range_start is None else None)]
-        if a.year_like and kind in ("count",) and noun is None:
+            prep = prep if ops.range_start is None else None  # "от" is part of the span
+            return [NumberMatch(r.kind, start, end, text[start:end], lo, r.unit, ops.qual,
+                                ops.qspan, lo, hi, r.noun, prep)]
+        if a.year_like and r.kind == "count" and r.noun is None:
             return None
-        return [NumberMatch(kind, start, end, text[start:end], to_value(a.value), unit, qual,
-                            qspan, noun=noun, prep=prep)]
+        return [NumberMatch(r.kind, start, end, text[start:end], to_value(a.value), r.unit,
+                            ops.qual, ops.qspan, noun=r.noun, prep=prep)]
 
-    def _ratio_word(self, text: str, m: re.Match, prev_end: int) -> list[NumberMatch] | None:
+    def _currency_before(self, text: str, m: re.Match, ops: Operands) -> _Reading:
+        """"$3,17 млрд", "USD 5 млн": the symbol decides the currency."""
+        end = m.end("tail") if m.group("cur") is not None else ops.last.end
+        return _Reading("currency_before", "money", M.currency_code(m.group("pre")), end)
+
+    def _currency(self, text: str, m: re.Match, ops: Operands) -> _Reading | None:
+        """"3,17 млрд долларов", "124 451 рубль 50 копеек"."""
+        code = M.currency_code(m.group("cur"))
+        if code is None:
+            return self._count(text, m, ops)  # "100 крон": a count of an unknown currency
+        minor = Decimal(m.group("mn")) / 100 if m.group("mn") is not None else Decimal(0)
+        return _Reading("currency", "money", code, m.end("tail"), minor=minor)
+
+    def _minor_unit(self, text: str, m: re.Match, ops: Operands) -> _Reading:
+        """"50 копеек" = 0.5 RUB."""
+        ops.a.value /= 100
+        if ops.b is not None:
+            ops.b.value /= 100
+        return _Reading("minor_unit", "money", M.minor_code(m.group("minor")), m.end("tail"))
+
+    def _count_abbreviation(self, text: str, m: re.Match, ops: Operands) -> _Reading:
+        """"106 чел.", "15 шт.": a count; the abbreviation is its noun."""
+        return _Reading("count_abbreviation", "count", C.count_abbreviation_lemma(m.group("cnt")),
+                        ops.last.end, noun=m.span("cnt"))
+
+    def _measure_unit(self, text: str, m: re.Match, ops: Operands) -> _Reading | None:
+        """"10 тыс. тонн", "2,5 кв. м"."""
+        end = m.end("tail")
+        if m.group("unit").lower() == "г" and (ops.a.year_like or text[end:end + 1] == "."):
+            return None  # "2015 г", "5 г.": a year, not grams
+        return _Reading("measure_unit", "quantity", C.unit_lemma(m.group("unit")), end)
+
+    def _times(self, text: str, m: re.Match, ops: Operands) -> _Reading:
+        """"в 26 раз" is a ratio; "пять раз" a count of times."""
+        if ops.prep in R.RATIO_PREPOSITIONS and not ops.split:
+            return _Reading("ratio", "ratio", R.UNIT, m.end("tail"), takes_prep=True)
+        return _Reading("count_of_times", "count", "раз", ops.last.end, noun=m.span("raz"))
+
+    def _count(self, text: str, m: re.Match, ops: Operands) -> _Reading | None:
+        """A number with no unit: a count if a noun, a multiplier, a qualifier or a
+        verb makes it one ("восемь команд", "15 тысяч", "около 600", "15 получили")."""
+        a, core_end = ops.a, ops.last.end
+        ordinal_follows = a.words and m.group("a_w").lower().split()[-1] in _ORDINAL_HEADS
+        noun = G.Noun(*C.counted_noun(text, core_end, ops.last.noun_form(),
+                                     ordinal_follows=ordinal_follows))
+        if noun.status == C.EXCLUDED:
+            return None
+        partitive = None
+        if noun.status == C.NONE and ops.b is None:
+            partitive = self._partitive(text, core_end)  # "54 из 81 члена", "шесть из 11 стран"
+            noun = partitive or noun
+        if any(check(text, m, ops, noun) for check in G.NOT_A_COUNT):
+            return None
+        return _Reading("count", "count", noun.lemma, core_end, noun=noun.span,
+                        noun_in_span=partitive is None)
+
+    #: the group of the unit after a number -> its rule (a number with none is a `_count`)
+    _TAIL_RULES: dict[str, Rule] = {
+        "cur": _currency,
+        "minor": _minor_unit,
+        "pp": _unit_rule("percent_points", "percent", P.UNIT_POINTS),
+        "bp": _unit_rule("basis_points", "percent", P.UNIT_BASIS_POINTS),
+        "pct": _unit_rule("percent", "percent", P.UNIT_PERCENT),
+        "prm": _unit_rule("promille", "percent", P.UNIT_PROMILLE),
+        "cnt": _count_abbreviation,
+        "unit": _measure_unit,
+        "raz": _times,
+    }
+
+    def _ratio_word(self, text: str, m: re.Match, prev_end: int) -> _Found | None:
+        """"вдвое", "двукратный рост", "10-кратное увеличение"."""
         if m.group("rw_n") is not None:
             v = parse_digits(m.group("rw_n"))
             value = None if v is None else to_value(v)
@@ -677,9 +389,10 @@ class NumberRecognizer:
             return None  # "двукратный чемпион": a count of times
         qual, qspan, prep, _ = self._lead(text, m.start(), prev_end)
         return [NumberMatch("ratio", m.start(), m.end(), m.group(), value, R.UNIT, qual, qspan,
-                            prep=prep)]
+                            prep=prep)], "ratio_word"
 
-    def _percent_adjective(self, text: str, m: re.Match, prev_end: int) -> list[NumberMatch] | None:
+    def _percent_adjective(self, text: str, m: re.Match, prev_end: int) -> _Found | None:
+        """"70-процентное снижение", "стопроцентная явка"."""
         if m.group("pa_n") is not None:
             v = parse_digits(m.group("pa_n"))
             value = None if v is None else to_value(v)
@@ -689,4 +402,7 @@ class NumberRecognizer:
             return None
         qual, qspan, prep, _ = self._lead(text, m.start(), prev_end)
         return [NumberMatch("percent", m.start(), m.end(), m.group(), value, P.UNIT_PERCENT,
-                            qual, qspan, prep=prep)]
+                            qual, qspan, prep=prep)], "percent_adjective"
+
+    #: the alternative of the master pattern that matched -> its rule
+    _MASTER_RULES = {"num": _number_or_single, "rw": _ratio_word, "pa": _percent_adjective}

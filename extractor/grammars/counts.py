@@ -1,6 +1,6 @@
 """Grammar pieces for counts ("20 спортсменов") and quantities ("10 тыс. тонн").
 
-Quantities carry a measure unit from `lexicon.UNIT_FORMS` ("тонна", "гектар",
+Quantities carry a measure unit from `units.UNIT_FORMS` ("тонна", "гектар",
 "квадратный метр", "километр", "МВт"...); the unit is part of the span and
 `unit` is its lemma.
 
@@ -8,7 +8,7 @@ Counts are a number and the counted noun phrase after it: "восемь кома
 "4,5 тысячи совместных предприятий", "14 погибших".  The span is the number
 (with its multiplier) only; `noun` is the span of the noun phrase (adjectives
 + head noun), for the caller to lemmatise; `unit` is a lemma guess from
-`lexicon.COUNT_NOUNS` or None.  The abbreviations "чел.", "шт.", "ед." are
+`count_words.COUNT_NOUNS` or None.  The abbreviations "чел.", "шт.", "ед." are
 counted nouns too.
 
 Without morphology the noun phrase is found by shape: lower-case Cyrillic
@@ -24,12 +24,17 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon as L
+from .count_words import (
+    COUNT_ABBREVIATIONS, COUNT_NOUNS, FRACTION_NOUNS, FUNCTION_WORDS, MONTH_WORDS, POSSESSIVES,
+    RANK_WORDS, TIME_STEMS, TIME_WORDS,
+)
+from .number_words import ORDINAL_ENDINGS, ORDINAL_STEMS
+from .units import UNIT_FORMS
 from .numbers import END, SP, alternation, norm_form, norm_table
 
 _UNIT_LEMMA: dict[str, str] = norm_table(
-    {f: lemma for lemma, forms in L.UNIT_FORMS.items() for f in forms})
-_COUNT_ABBR = norm_table(L.COUNT_ABBREVIATIONS)
+    {f: lemma for lemma, forms in UNIT_FORMS.items() for f in forms})
+_COUNT_ABBR = norm_table(COUNT_ABBREVIATIONS)
 
 #: "т." in "т. е.", "т. д.", "т. п.", "т. ч." is not a tonne
 _NOT_TONNE = r"(?!т\.?[^\S\r\n]*[епдчк]\.)"
@@ -37,12 +42,12 @@ _NOT_TONNE = r"(?!т\.?[^\S\r\n]*[епдчк]\.)"
 
 def unit_source() -> str:
     """A measure unit after the amount."""
-    forms = [f for forms in L.UNIT_FORMS.values() for f in forms]
+    forms = [f for forms in UNIT_FORMS.values() for f in forms]
     return _NOT_TONNE + alternation(forms) + END
 
 
 def count_abbreviation_source() -> str:
-    return alternation(L.COUNT_ABBREVIATIONS) + END
+    return alternation(COUNT_ABBREVIATIONS) + END
 
 
 def unit_lemma(text: str) -> str:
@@ -98,7 +103,7 @@ def agreement(value_text_last: int | None, is_fraction: bool) -> str:
 
 def is_adjective(w: str) -> bool:
     """Shape test: "совместных", "крупнейших", "российским", "рабочие"."""
-    if len(w) < 4 or w in L.COUNT_NOUNS or w in L.FUNCTION_WORDS:
+    if len(w) < 4 or w in COUNT_NOUNS or w in FUNCTION_WORDS:
         return False
     if w.endswith(_ADJ_ENDINGS):
         return True
@@ -115,7 +120,7 @@ def is_adjective(w: str) -> bool:
 
 def is_ordinal(w: str) -> bool:
     """"одиннадцатую", "пятый", "двадцатого": an ordinal adjective."""
-    return w.startswith(L.ORDINAL_STEMS) and w.endswith(L.ORDINAL_ENDINGS)
+    return w.startswith(ORDINAL_STEMS) and w.endswith(ORDINAL_ENDINGS)
 
 
 def _is_verb(w: str, form: str) -> bool:
@@ -133,8 +138,8 @@ def _is_verb(w: str, form: str) -> bool:
 
 
 def _time_or_rank(w: str) -> bool:
-    return (w in L.TIME_WORDS or w in L.MONTH_WORDS or w in L.RANK_WORDS
-            or w in L.FRACTION_NOUNS or w.startswith(L.TIME_STEMS))
+    return (w in TIME_WORDS or w in MONTH_WORDS or w in RANK_WORDS
+            or w in FRACTION_NOUNS or w.startswith(TIME_STEMS))
 
 
 def counted_noun(text: str, pos: int, form: str, max_adjectives: int = 3,
@@ -158,45 +163,58 @@ def counted_noun(text: str, pos: int, form: str, max_adjectives: int = 3,
         m = NEXT_WORD.match(text, p)
         if m is None:
             break
-        w = m.group("w")
-        lw = w.lower()
-        if not _CYRILLIC.fullmatch(lw) or w[0] != lw[0]:
-            break  # Latin, capitalised: a name, not a counted noun
-        if lw in L.POSSESSIVES:  # "три его заместителя": part of the phrase if a word follows
-            n = NEXT_WORD.match(text, m.end())
-            if (n is not None and _CYRILLIC.fullmatch(n.group("w"))
-                    and n.group("w") not in L.FUNCTION_WORDS):
-                words.append((m.start("w"), m.end("w"), lw))
-                p = m.end()
-                continue
+        step = _word_step(text, m, not words, form, ordinal_follows)
+        if step in (EXCLUDED, VERB):
+            return step, None, None
+        if step == _STOP:
             break
-        if lw in L.FUNCTION_WORDS:
-            break
-        if _time_or_rank(lw):
-            return EXCLUDED, None, None
-        if len(lw) <= 3 and text.startswith(".", m.end()) and lw not in L.COUNT_NOUNS:
-            break  # an abbreviation: "ч. 4 ст. 159"
-        if not words and ordinal_follows and is_ordinal(lw):
-            return EXCLUDED, None, None  # "сто одиннадцатую годовщину", "двадцать первом"
-        if not words and _is_verb(lw, form):
-            if lw.endswith(_PLURAL_VERB_ENDINGS):
-                return VERB, None, None  # "936 получили ранения": the number is the subject
-            break
+        lw = m.group("w").lower()
         words.append((m.start("w"), m.end("w"), lw))
         p = m.end()
-        if not is_adjective(lw):
+        if step == _WORD and not is_adjective(lw):
             break
-    while words and words[-1][2] in L.POSSESSIVES:
+    while words and words[-1][2] in POSSESSIVES:
         words.pop()
     if not words:
         return NONE, None, None
-    # a trailing adjective with no noun after it is a noun itself ("14 погибших")
-    s, e = words[0][0], words[-1][1]
-    phrase = " ".join(w for _, _, w in words)
-    lemma = L.COUNT_NOUNS.get(phrase) or L.COUNT_NOUNS.get(words[-1][2])
-    if len(words) > 1 and words[0][2] in L.POSSESSIVES:
-        lemma = L.COUNT_NOUNS.get(words[-1][2])
-    return NOUN, (s, e), lemma
+    return NOUN, (words[0][0], words[-1][1]), _lemma([w for _, _, w in words])
+
+
+_STOP, _WORD, _POSSESSIVE = "stop", "word", "possessive"  # `_word_step`, besides EXCLUDED, VERB
+
+
+def _word_step(text: str, m: re.Match, first: bool, form: str, ordinal_follows: bool) -> str:
+    """What the word `m` does to the noun phrase being read (`counted_noun`)."""
+    w = m.group("w")
+    lw = w.lower()
+    if not _CYRILLIC.fullmatch(lw) or w[0] != lw[0]:
+        return _STOP  # Latin, capitalised: a name, not a counted noun
+    if lw in POSSESSIVES:  # "три его заместителя": part of the phrase if a word follows
+        n = NEXT_WORD.match(text, m.end())
+        if (n is not None and _CYRILLIC.fullmatch(n.group("w"))
+                and n.group("w") not in FUNCTION_WORDS):
+            return _POSSESSIVE
+        return _STOP
+    if lw in FUNCTION_WORDS:
+        return _STOP
+    if _time_or_rank(lw):
+        return EXCLUDED
+    if len(lw) <= 3 and text.startswith(".", m.end()) and lw not in COUNT_NOUNS:
+        return _STOP  # an abbreviation: "ч. 4 ст. 159"
+    if first and ordinal_follows and is_ordinal(lw):
+        return EXCLUDED  # "сто одиннадцатую годовщину", "двадцать первом"
+    if first and _is_verb(lw, form):
+        # "936 получили ранения": the number is the subject
+        return VERB if lw.endswith(_PLURAL_VERB_ENDINGS) else _STOP
+    return _WORD
+
+
+def _lemma(words: list[str]) -> str | None:
+    """The lemma guess of a noun phrase; a trailing adjective with no noun after
+    it is a noun itself ("14 погибших")."""
+    if len(words) > 1 and words[0] in POSSESSIVES:
+        return COUNT_NOUNS.get(words[-1])
+    return COUNT_NOUNS.get(" ".join(words)) or COUNT_NOUNS.get(words[-1])
 
 
 _GENITIVE_PLURAL = ("ов", "ев", "ёв", "ей", "ий", "ых", "их")

@@ -18,44 +18,47 @@ adjective ("шведских крон" -> SEK).
 """
 from __future__ import annotations
 
-from . import lexicon as L
+from .currencies import (
+    ADJECTIVE_ENDINGS, CURRENCY_ABBREVIATIONS, CURRENCY_ADJECTIVES, CURRENCY_CODES,
+    CURRENCY_DEFAULT, CURRENCY_NOUNS, CURRENCY_PREFIX_SYMBOLS, MINOR_UNITS,
+)
 from .numbers import END, SP, WEND, alternation, norm_form, norm_table
 
-_NOUN_ID: dict[str, str] = {f: cid for cid, forms in L.CURRENCY_NOUNS.items() for f in forms}
-_ADJ_FORMS: dict[str, str] = {stem + e: stem for stem in L.CURRENCY_ADJECTIVES
-                              for e in L.ADJECTIVE_ENDINGS}
-_ABBR = norm_table(L.CURRENCY_ABBREVIATIONS)
-_PREFIX = norm_table(L.CURRENCY_PREFIX_SYMBOLS)
-_MINOR = norm_table(L.MINOR_UNITS)
+_NOUN_ID: dict[str, str] = {f: cid for cid, forms in CURRENCY_NOUNS.items() for f in forms}
+_ADJ_FORMS: dict[str, str] = {stem + e: stem for stem in CURRENCY_ADJECTIVES
+                              for e in ADJECTIVE_ENDINGS}
+_ABBR = norm_table(CURRENCY_ABBREVIATIONS)
+_PREFIX = norm_table(CURRENCY_PREFIX_SYMBOLS)
+_MINOR = norm_table(MINOR_UNITS)
 
 
 def currency_source() -> str:
     """A currency written after the amount."""
     nouns = alternation(_NOUN_ID) + WEND
     adj = alternation(_ADJ_FORMS) + WEND
-    codes = "(?-i:" + "|".join(sorted(L.CURRENCY_CODES)) + ")" + WEND
+    codes = "(?-i:" + "|".join(sorted(CURRENCY_CODES)) + ")" + WEND
     return (
         "(?:(?:" + adj + SP + ")?" + nouns
         + "(?:" + SP + r"(?:(?-i:США)|стерлинг(?:ов|а|ам|ами|ах)?)" + WEND + ")?"
-        + "|" + alternation(L.CURRENCY_ABBREVIATIONS) + END
+        + "|" + alternation(CURRENCY_ABBREVIATIONS) + END
         + "|" + codes + ")"
     )
 
 
 def prefix_source() -> str:
     """A currency symbol or code before the amount ("$3,17 млрд", "USD 5 млн")."""
-    codes = "(?-i:" + "|".join(sorted(L.CURRENCY_CODES)) + ")" + WEND
-    return "(?:" + alternation(L.CURRENCY_PREFIX_SYMBOLS) + "|" + codes + ")"
+    codes = "(?-i:" + "|".join(sorted(CURRENCY_CODES)) + ")" + WEND
+    return "(?:" + alternation(CURRENCY_PREFIX_SYMBOLS) + "|" + codes + ")"
 
 
 def prefix_first_chars() -> str:
     """Characters that can begin a prefix (for the scanner's look-ahead)."""
-    return "".join(sorted({s[0] for s in L.CURRENCY_PREFIX_SYMBOLS if not s[0].isalpha()}))
+    return "".join(sorted({s[0] for s in CURRENCY_PREFIX_SYMBOLS if not s[0].isalpha()}))
 
 
 def minor_source() -> str:
     """A minor unit: "копеек", "коп.", "центов"."""
-    return alternation(L.MINOR_UNITS) + END
+    return alternation(MINOR_UNITS) + END
 
 
 def currency_code(text: str) -> str | None:
@@ -68,7 +71,7 @@ def currency_code(text: str) -> str | None:
         return _ABBR[key]
     if key in _PREFIX:
         return _PREFIX[key]
-    if text.strip() in L.CURRENCY_CODES:
+    if text.strip() in CURRENCY_CODES:
         return "RUB" if text.strip() == "RUR" else text.strip()
     words = text.lower().split()
     if words and words[-1].startswith("стерлинг"):
@@ -85,10 +88,10 @@ def currency_code(text: str) -> str | None:
     if len(words) >= 2:
         stem = _ADJ_FORMS.get(words[-2])
         if stem is not None:
-            code = L.CURRENCY_ADJECTIVES[stem].get(noun_id)
+            code = CURRENCY_ADJECTIVES[stem].get(noun_id)
             if code is not None:
                 return code
-    return L.CURRENCY_DEFAULT.get(noun_id)
+    return CURRENCY_DEFAULT.get(noun_id)
 
 
 def minor_code(text: str) -> str:

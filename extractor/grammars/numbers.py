@@ -20,11 +20,12 @@ modules of the package.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .pieces import DASH, OSP, SP, WEND, WSTART  # noqa: F401 - used by the grammars that import this
 from .pieces import alternation as _alternation
-from . import lexicon as L
+from . import number_words as W
 
 # --------------------------------------------------------------------------
 # Shared regex helpers
@@ -104,7 +105,7 @@ HALF_MULTIPLIERS: dict[str, int] = {
     "полтриллиона": 500_000_000_000,
 }
 
-_MULT_WORDS = [w for w in L.MULTIPLIERS if w != L.THOUSAND_BEFORE_RUBLE]
+_MULT_WORDS = [w for w in W.MULTIPLIERS if w != W.THOUSAND_BEFORE_RUBLE]
 
 
 def _w(words) -> str:
@@ -113,19 +114,19 @@ def _w(words) -> str:
 
 def word_number_source() -> str:
     """A numeral written in words (the parser checks the order of the parts)."""
-    u, t, d, h = _w(L.UNITS), _w(L.TEENS), _w(L.TENS), _w(L.HUNDREDS)
+    u, t, d, h = _w(W.UNITS), _w(W.TEENS), _w(W.TENS), _w(W.HUNDREDS)
     group = (
         "(?:" + h + "(?:" + SP + "(?:" + t + "|" + d + "(?:" + SP + u + ")?|" + u + "))?"
         + "|" + t + "|" + d + "(?:" + SP + u + ")?|" + u + ")"
     )
     mult = alternation(_MULT_WORDS) + END
-    lead = "(?:" + group + "|" + _w(L.ONE_AND_HALF) + "|" + _w(L.FRACTIONS) + ")"
+    lead = "(?:" + group + "|" + _w(W.ONE_AND_HALF) + "|" + _w(W.FRACTIONS) + ")"
     chunks = "(?:" + SP + group + SP + mult + "){0,3}(?:" + SP + group + ")?"
     return (
         "(?:" + lead + SP + mult + chunks  # восемьсот восемьдесят одна тысяча девятьсот ...
-        + "|" + _w(L.BARE_MULTIPLIERS | L.BARE_MULTIPLIERS_AFTER_QUALIFIER) + chunks  # тысяча двести
+        + "|" + _w(W.BARE_MULTIPLIERS | W.BARE_MULTIPLIERS_AFTER_QUALIFIER) + chunks  # тысяча двести
         + "|" + _w(HALF_MULTIPLIERS)  # полмиллиона
-        + "|" + group + "|" + _w(L.ONE_AND_HALF) + "|" + _w(L.ZERO) + "|" + _w(L.COLLECTIVES)
+        + "|" + group + "|" + _w(W.ONE_AND_HALF) + "|" + _w(W.ZERO) + "|" + _w(W.COLLECTIVES)
         + ")"
     )
 
@@ -138,8 +139,8 @@ def multiplier_source() -> str:
     )
 
 
-_RANK = {**{k: 3 for k in L.HUNDREDS}, **{k: 2 for k in L.TENS},
-         **{k: 1 for k in L.TEENS}, **{k: 1 for k in L.UNITS}, **{k: 1 for k in L.ZERO}}
+_RANK = {**{k: 3 for k in W.HUNDREDS}, **{k: 2 for k in W.TENS},
+         **{k: 1 for k in W.TEENS}, **{k: 1 for k in W.UNITS}, **{k: 1 for k in W.ZERO}}
 
 
 def parse_words(s: str) -> Decimal | None:
@@ -147,50 +148,74 @@ def parse_words(s: str) -> Decimal | None:
 
     None when the words do not make one number ("два три", "тысяча миллион").
     """
-    total = Decimal(0)
-    group: Decimal | None = None
-    rank = 4  # rank of the last word of the current group (3 hundreds, 2 tens, 1 units)
-    last_mult: int | None = None
-    frac_pending = False  # "четверть" must be followed by a multiplier
+    state = _Words()
     for tok in s.lower().split():
-        if tok in L.MULTIPLIERS:
-            f = L.MULTIPLIERS[tok]
-            if last_mult is not None and f >= last_mult:
-                return None
-            total += (group if group is not None else Decimal(1)) * f
-            group, rank, last_mult, frac_pending = None, 4, f, False
-        elif tok in HALF_MULTIPLIERS:
-            if group is not None or last_mult is not None:
-                return None
-            total += HALF_MULTIPLIERS[tok]
-            last_mult = HALF_MULTIPLIERS[tok] * 2
-        elif tok in L.FRACTIONS or tok in L.ONE_AND_HALF or tok in L.COLLECTIVES:
-            if group is not None:
-                return None
-            if tok in L.FRACTIONS:
-                group, frac_pending = Decimal(str(L.FRACTIONS[tok])), True
-            elif tok in L.ONE_AND_HALF:
-                group = Decimal("1.5")
-            else:
-                group = Decimal(L.COLLECTIVES[tok])
-            rank = 0
-        elif tok in _RANK:
-            r = _RANK[tok]
-            if r >= rank or (rank == 1 and r == 1):
-                return None
-            if tok in L.TEENS and rank == 2:  # "двадцать пятнадцать"
-                return None
-            group = (group or Decimal(0)) + L.NUMBER_WORDS[tok]
-            rank = r
-            if tok in L.TEENS or tok in L.ZERO:
-                rank = 1
-        else:
+        step = _WORD_STEPS.get(tok)
+        if step is None or not step(state, tok):
             return None
-    if frac_pending:
+    if state.frac_pending:
         return None
-    if group is not None:
-        total += group
-    return total
+    return state.total if state.group is None else state.total + state.group
+
+
+@dataclass
+class _Words:
+    """`parse_words` so far: the sum of the groups read and the group being read."""
+    total: Decimal = Decimal(0)
+    group: Decimal | None = None
+    rank: int = 4  # rank of the last word of the current group (3 hundreds, 2 tens, 1 units)
+    last_mult: int | None = None
+    frac_pending: bool = False  # "четверть" must be followed by a multiplier
+
+    def multiplier(self, tok: str) -> bool:
+        """"тысяча", "миллиона": closes the group; multipliers must decrease."""
+        f = W.MULTIPLIERS[tok]
+        if self.last_mult is not None and f >= self.last_mult:
+            return False
+        self.total += (self.group if self.group is not None else Decimal(1)) * f
+        self.group, self.rank, self.last_mult, self.frac_pending = None, 4, f, False
+        return True
+
+    def half(self, tok: str) -> bool:
+        """"полмиллиона": a whole number on its own."""
+        if self.group is not None or self.last_mult is not None:
+            return False
+        self.total += HALF_MULTIPLIERS[tok]
+        self.last_mult = HALF_MULTIPLIERS[tok] * 2
+        return True
+
+    def lead(self, tok: str) -> bool:
+        """"четверть", "полтора", "двое": only before a multiplier or alone."""
+        if self.group is not None:
+            return False
+        if tok in W.FRACTIONS:
+            self.group, self.frac_pending = Decimal(str(W.FRACTIONS[tok])), True
+        elif tok in W.ONE_AND_HALF:
+            self.group = Decimal("1.5")
+        else:
+            self.group = Decimal(W.COLLECTIVES[tok])
+        self.rank = 0
+        return True
+
+    def cardinal(self, tok: str) -> bool:
+        """"сто", "двадцать", "пять": each of a lower rank than the one before."""
+        r = _RANK[tok]
+        if r >= self.rank or (self.rank == 1 and r == 1):
+            return False
+        if tok in W.TEENS and self.rank == 2:  # "двадцать пятнадцать"
+            return False
+        self.group = (self.group or Decimal(0)) + W.NUMBER_WORDS[tok]
+        self.rank = 1 if tok in W.TEENS or tok in W.ZERO else r
+        return True
+
+
+#: word -> its step of `parse_words`; where lists share a word, the later one wins
+_WORD_STEPS = {
+    **{t: _Words.cardinal for t in _RANK},
+    **{t: _Words.lead for t in (*W.FRACTIONS, *W.ONE_AND_HALF, *W.COLLECTIVES)},
+    **{t: _Words.half for t in HALF_MULTIPLIERS},
+    **{t: _Words.multiplier for t in W.MULTIPLIERS},
+}
 
 
 def to_value(d: Decimal) -> int | float:
@@ -223,7 +248,7 @@ def parse_number(s: str) -> int | float | None:
     return None if d is None else to_value(d)
 
 
-_MULT_KEYS = norm_table(L.MULTIPLIERS)
+_MULT_KEYS = norm_table(W.MULTIPLIERS)
 _PARSE_DIGITS_RE = re.compile(
     r"(?P<d>" + _DIGITS_BODY + _DIGITS_CASE + r")(?:," + OSP + r"(?P<f2>\d\d))?"
     r"(?:" + OSP + r"(?P<m>" + multiplier_source() + r"))?",

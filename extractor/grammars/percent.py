@@ -9,7 +9,10 @@ percentages of the noun they qualify: kind "percent", unit "%".
 """
 from __future__ import annotations
 
-from . import lexicon as L
+from .units import (
+    BASIS_POINT_FORMS, PERCENT_ADJECTIVE_STEM, PERCENT_FORMS, POINT_FORMS, PROMILLE_FORMS,
+    WORD_PERCENT_ADJECTIVES,
+)
 from .numbers import END, SIMPLE_DIGITS, SP, WEND, alternation
 
 UNIT_PERCENT = "%"
@@ -20,27 +23,27 @@ UNIT_PROMILLE = "‰"
 
 def points_source() -> str:
     """Percentage points ("п.п.", "процентных пункта"); tried before `percent_source`."""
-    return alternation(L.POINT_FORMS) + END
+    return alternation(POINT_FORMS) + END
 
 
 def basis_points_source() -> str:
-    return alternation(L.BASIS_POINT_FORMS) + END
+    return alternation(BASIS_POINT_FORMS) + END
 
 
 def percent_source() -> str:
-    return alternation(L.PERCENT_FORMS) + END
+    return alternation(PERCENT_FORMS) + END
 
 
 def promille_source() -> str:
-    return alternation(L.PROMILLE_FORMS) + END
+    return alternation(PROMILLE_FORMS) + END
 
 
 def adjective_source(prefix: str) -> str:
     """"70-процентное", "стопроцентная": groups `<prefix>_n` (digits) or `<prefix>_w`."""
-    stem = L.PERCENT_ADJECTIVE_STEM
+    stem = PERCENT_ADJECTIVE_STEM
     return (
         "(?:(?P<" + prefix + "_n>" + SIMPLE_DIGITS + r")(?:[-‐‑]|" + SP + ")?" + stem + r"[^\W\d_]*"
-        + "|(?P<" + prefix + "_w>" + alternation(L.WORD_PERCENT_ADJECTIVES) + r")[^\W\d_]*)"
+        + "|(?P<" + prefix + "_w>" + alternation(WORD_PERCENT_ADJECTIVES) + r")[^\W\d_]*)"
         + WEND + "(?!" + SP + "пункт)"  # "6,9 процентных пунктов" are points
     )
 
@@ -48,7 +51,7 @@ def adjective_source(prefix: str) -> str:
 def adjective_value(word: str) -> int | None:
     """"стопроцентная" -> 100."""
     low = word.lower()
-    for stem, v in L.WORD_PERCENT_ADJECTIVES.items():
+    for stem, v in WORD_PERCENT_ADJECTIVES.items():
         if low.startswith(stem):
             return v
     return None

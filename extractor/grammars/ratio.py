@@ -4,7 +4,7 @@
     вдвое · втрое · двукратный рост · трёхкратно · 10-кратное увеличение
 
 The "-кратный" adjectives are ratios only as adverbs ("трёхкратно") or before
-a noun of change (`lexicon.RATIO_CHANGE_STEMS`: "рост", "снижение"...):
+a noun of change (`units.RATIO_CHANGE_STEMS`: "рост", "снижение"...):
 "двукратный олимпийский чемпион" is a count of times and is not emitted.
 
 Unit "раз".  "в N раз" needs the preposition "в" (it is part of the span:
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon as L
+from .units import RATIO_ADJECTIVE_STEM, RATIO_ADVERBS, RATIO_CHANGE_STEMS, RATIO_NOUNS, RATIO_STEMS
 from .numbers import SIMPLE_DIGITS, SP, WEND, alternation
 
 UNIT = "раз"
@@ -27,16 +27,16 @@ RATIO_PREPOSITIONS = frozenset(("в", "во"))
 
 def times_source() -> str:
     """The noun after the number: "раз", "раза"."""
-    return alternation(L.RATIO_NOUNS) + WEND
+    return alternation(RATIO_NOUNS) + WEND
 
 
 def word_source(prefix: str) -> str:
     """"вдвое" (group `<prefix>_a`), "двукратный" (`<prefix>_s`), "2-кратно" (`<prefix>_n`)."""
-    stem = L.RATIO_ADJECTIVE_STEM
+    stem = RATIO_ADJECTIVE_STEM
     return (
-        "(?:(?P<" + prefix + "_a>" + alternation(L.RATIO_ADVERBS) + ")"
+        "(?:(?P<" + prefix + "_a>" + alternation(RATIO_ADVERBS) + ")"
         + "|(?P<" + prefix + "_n>" + SIMPLE_DIGITS + r")[-‐‑]?" + stem + r"[^\W\d_]*"
-        + "|(?P<" + prefix + "_s>" + alternation(L.RATIO_STEMS) + ")" + stem + r"[^\W\d_]*"
+        + "|(?P<" + prefix + "_s>" + alternation(RATIO_STEMS) + ")" + stem + r"[^\W\d_]*"
         + ")" + WEND
     )
 
@@ -47,15 +47,15 @@ _NEXT_WORD = re.compile(SP + r"(?P<w>[^\W\d_]+)")
 def is_ratio_adjective(text: str, end: int, word: str) -> bool:
     """"трёхкратно", "двукратный рост" are ratios; "двукратный чемпион" is not."""
     low = word.lower()
-    if low.endswith("кратно") or low in L.RATIO_ADVERBS:  # the adverb
+    if low.endswith("кратно") or low in RATIO_ADVERBS:  # the adverb
         return True
     m = _NEXT_WORD.match(text, end)
-    return m is not None and m.group("w").lower().startswith(L.RATIO_CHANGE_STEMS)
+    return m is not None and m.group("w").lower().startswith(RATIO_CHANGE_STEMS)
 
 
 def word_value(adverb: str | None, stem: str | None) -> float | None:
     if adverb is not None:
-        return L.RATIO_ADVERBS.get(adverb.lower())
+        return RATIO_ADVERBS.get(adverb.lower())
     if stem is not None:
-        return L.RATIO_STEMS.get(stem.lower())
+        return RATIO_STEMS.get(stem.lower())
     return None
