@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from extractor.entities.dates import DateMatch, DateRecognizer
+from extractor.entities.dates import RULES, DateMatch, DateRecognizer
 from extractor.grammars import dates as grammar
 
 
@@ -229,6 +229,40 @@ def test_compile_patterns_is_explicit():
     patterns = grammar.compile_patterns()
     assert patterns.master.search("в 2023 году") is not None
     assert "январём" in grammar.MONTHS and grammar.MONTHS["январём"] == 1
+
+
+def test_every_alternative_has_its_rule():
+    assert list(RULES) == [name for name, _ in grammar.alternatives()]
+
+
+# (text, [(span, rule, value)]): the rule that `debug` names for each date
+DEBUG_CASES = [
+    ("Это случилось 25 сентября 2024 года в Москве.", [("25 сентября 2024 года", "dmy", "2024-09-25")]),
+    ("Фильм «Лили» (1953) вышел.", [("1953", "bare.parens", "1953")]),
+    ("Золото Олимпиаде-2016 досталось ей.", [("2016", "bare.glued", "2016")]),
+    ("Они поженились в 2004, а развелись позже.", [("2004", "bare.prep", "2004")]),
+    ("Иванов (р. 1993) — лауреат премии мира 1993.", [("1993", "bare.birth", "1993"), ("1993", "bare.clause", "1993")]),
+    ("Концерты пройдут 30 июня и 1 июля 2019 года.",
+     [("30 июня", "dmy+year", "2019-06-30"), ("1 июля 2019 года", "dmy", "2019-07-01")]),
+    ("Работы велись с 1 декабря 2009 года по 15 января 2010 года.",
+     [("с 1 декабря 2009 года по 15 января 2010 года", "dmy..dmy", "2009-12-01..2010-01-15")]),
+    # "2017 году — 1809" is no range ("yr" declines): the next alternative, "y", takes the year
+    ("Цена составит в 2017 году — 1809 рублей.", [("2017 году", "y", "2017")]),
+    ("Об этом стало известно вчера.", [("вчера", "deic", "XXXX-XX-XX")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DEBUG_CASES, ids=[c[0][:30] for c in DEBUG_CASES])
+def test_debug_names_the_rule(rec, text, expected):
+    found = rec.debug(text)
+    assert [(d.text, d.rule, d.value) for d in found] == expected
+    assert [(d.text, d.start, d.end, d.value) for d in found] == [(m.text, m.start, m.end, m.value) for m in rec.find(text)]
+
+
+def test_debug_resolves_like_find(rec_prep):
+    text = "Во вторник пройдёт заседание, а в прошлом году — нет."
+    assert [d.value for d in rec_prep.debug(text, DOC)] == [m.value for m in rec_prep.find(text, DOC)]
+    assert [d.rule for d in rec_prep.debug(text, DOC)] == ["wd", "rel"]
 
 
 def test_speed(rec):
