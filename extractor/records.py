@@ -1,171 +1,239 @@
 """Typed output records: the contract that notebooks and dashboards rely on.
 
-Every record is a plain dataclass; `asdict` gives the JSON object described by
-`schema.json` (shipped in the package, printed by `cli.py schema`). All
-`start`/`end` are Python string offsets, end exclusive, into the text exactly
-as decoded from the input: `text == original[start:end]`.
+Every record is a plain dataclass; `to_dict` gives the JSON object described by
+`schema.json` (shipped in the package, printed by `cli.py schema`), which
+`extractor/schema.py` generates from these classes: the annotations give the
+types (a Literal: the allowed values), a string in `Annotated[...]` a field's
+description, a class docstring its object's. All `start`/`end` are Python string
+offsets, end exclusive, into the text exactly as decoded from the input:
+`text == original[start:end]`.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any, Literal, TypedDict, get_args
 
-Span = tuple[int, int]
+Span = Annotated[tuple[int, int], "[start, end): Python string offsets, end exclusive"]
 
-ENTITY_TYPES = ("PER", "ORG", "LOC", "POSITION", "EVENT", "DATE")
-LOC_SUBTYPES = ("country", "region", "city", "district", "other")
+# The allowed values, each declared once: the Literal types the fields, the tuple is for
+# code that checks or lists them (lexicons, tables, tests).
+EntityType = Literal["PER", "ORG", "LOC", "POSITION", "EVENT", "DATE"]
+LocSubtype = Literal["country", "region", "city", "district", "other"]
 # ORG subtypes: what kind of body it is, from its head word or a known name
-ORG_SUBTYPES = ("government", "legislature", "court", "party", "company", "bank", "sports", "education",
-                "science", "media", "military", "international", "religious", "public", "culture", "other")
-EVENT_TYPES = ("meeting", "session", "forum", "visit", "talks", "signing", "opening", "competition",
-               "election", "appointment", "incident", "legal", "culture", "protest", "other")
+OrgSubtype = Literal["government", "legislature", "court", "party", "company", "bank", "sports", "education",
+                     "science", "media", "military", "international", "religious", "public", "culture", "other"]
+EventType = Literal["meeting", "session", "forum", "visit", "talks", "signing", "opening", "competition",
+                    "election", "appointment", "incident", "legal", "culture", "protest", "other"]
+EntitySource = Literal["ner", "gazetteer", "rules"]
+BlockKind = Literal["article", "meta", "credits", "related", "furniture"]
+DateSource = Literal["given", "inferred", "inferred-year"]
+FactKind = Literal["money", "percent", "count", "quantity", "ratio"]
+Qualifier = Literal["approx", "more_than", "less_than", "at_least", "up_to"]
+Change = Literal["increase", "decrease"]
+ParticipantKind = Literal["person", "organization", "place"]
+ParticipantRole = Literal["organizer", "participant"]
+EntitySubtype = LocSubtype | OrgSubtype | EventType  # LOC, ORG and EVENT subtypes, in one field
+
+ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
+LOC_SUBTYPES: tuple[str, ...] = get_args(LocSubtype)
+ORG_SUBTYPES: tuple[str, ...] = get_args(OrgSubtype)
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+ENTITY_SUBTYPES: tuple[str, ...] = tuple(dict.fromkeys(LOC_SUBTYPES + ORG_SUBTYPES + EVENT_TYPES))  # of any type
+ENTITY_SOURCES: tuple[str, ...] = get_args(EntitySource)
+BLOCK_KINDS: tuple[str, ...] = get_args(BlockKind)
+DATE_SOURCES: tuple[str, ...] = get_args(DateSource)
+FACT_KINDS: tuple[str, ...] = get_args(FactKind)
+QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
+CHANGES: tuple[str, ...] = get_args(Change)
+PARTICIPANT_KINDS: tuple[str, ...] = get_args(ParticipantKind)
+PARTICIPANT_ROLES: tuple[str, ...] = get_args(ParticipantRole)
+
+# field metadata: the key is left out of the JSON object when the value is None (not null)
+OMIT_NONE = {"omit_none": True}
 
 
 @dataclass
 class Block:
     """A contiguous part of the page: the article or its furniture."""
 
-    id: str  # "article-1", "meta-1", "credits-1", "related-3", "furniture-1"
-    kind: str  # article | meta | credits | related | furniture
+    id: Annotated[str, '"article-1", "meta-1", "credits-1", "related-3", "furniture-1"']
+    kind: BlockKind
     start: int
     end: int
 
 
 @dataclass
 class Entity:
-    type: str  # one of ENTITY_TYPES
+    """A named entity mention: a person, organisation, place, position, event or date."""
+
+    type: EntityType
     text: str
     start: int
     end: int
-    normal: str  # normal form in the nominative case
-    block: str
-    subtype: str | None = None  # LOC: one of LOC_SUBTYPES; ORG: one of ORG_SUBTYPES; EVENT: one of EVENT_TYPES
-    code: str | None = None  # LOC from the gazetteer: ISO 3166-1 / 3166-2 code; ORG: its country's ISO 3166-1 code when known
-    value: str | None = None  # DATE: TIMEX3-style value ("2024-09-25", "XXXX-04-01")
-    person: str | None = None  # PER, and a POSITION linked to someone: id of the merged person ("P1")
-    source: str = "ner"  # which recogniser found it: ner | gazetteer | rules
+    normal: Annotated[
+        str, "normal form in the nominative case; canonical gazetteer name for known places; TIMEX3 value for dates"
+    ]
+    block: Annotated[str, "id of the block it came from"]
+    subtype: Annotated[
+        EntitySubtype | None, "LOC: country | region | city | district | other; ORG: the kind of body; EVENT: the event type"
+    ] = None
+    code: Annotated[
+        str | None,
+        "LOC: ISO 3166-1 alpha-2 (countries) or ISO 3166-2 (Russian regions); ORG: ISO 3166-1 alpha-2 of its country when known",
+    ] = None
+    value: Annotated[str | None, "DATE: TIMEX3-style value, e.g. 2017-05-09, 2017-05, 2015, XXXX-04-01"] = None
+    person: Annotated[
+        str | None, 'PER, and a POSITION linked to someone: id of the merged person in persons ("P1")'
+    ] = None
+    source: Annotated[EntitySource, "which recogniser found it"] = "ner"
 
 
 @dataclass
 class Person:
     """One person per document, all mentions merged."""
 
-    id: str
-    name: str  # fullest normal name seen ("Василий Анохин")
+    id: Annotated[str, "P1, P2 … within the document"]
+    name: Annotated[str, 'fullest normal name seen ("Василий Анохин")']
     mentions: list[Span] = field(default_factory=list)
     positions: list[str] = field(default_factory=list)
     block: str = ""
-    role_mentions: list[Span] = field(default_factory=list)  # "губернатор", "глава региона" meaning this person
-    pronoun_mentions: list[Span] = field(default_factory=list)  # a sentence-initial "Он"/"Она" meaning this person
+    role_mentions: Annotated[
+        list[Span], 'role-only mentions ("губернатор", "глава региона") that refer to this person'
+    ] = field(default_factory=list)
+    pronoun_mentions: Annotated[
+        list[Span], "sentence-initial personal pronouns that refer to this person"
+    ] = field(default_factory=list)
 
 
 @dataclass
 class Official:
     """Who holds which position where."""
 
-    person: str  # normal name
+    person: Annotated[str, "normal name"]
     person_id: str
-    position: str  # normalised position phrase without its place ("губернатор")
+    position: Annotated[str, 'normalised position phrase without its place ("губернатор")']
     organization: str | None
-    region: str | None  # canonical gazetteer name ("Смоленская область")
+    region: Annotated[str | None, 'canonical gazetteer name ("Смоленская область")']
     region_code: str | None
     person_spans: list[Span]
     position_span: Span
     block: str
-    rule: str  # what linked them (a hand rule, "model", "model+<rule>"), for explaining a wrong record
-    country: str | None = None  # the country served ("Россия"), from the region, body or text
-    country_code: str | None = None  # ISO 3166-1 alpha-2
+    rule: Annotated[
+        str, 'what linked them: a hand rule (position_then_name, …), "model" (the trained linker alone) or "model+<rule>" (both)'
+    ]
+    country: Annotated[str | None, 'the country served ("Россия"), from the region, the body or the text'] = None
+    country_code: Annotated[str | None, "ISO 3166-1 alpha-2"] = None
 
 
 @dataclass
 class Fact:
     """A numeric fact: a normalised value, what it measures, when and where."""
 
-    kind: str  # money | percent | count | quantity | ratio
+    kind: FactKind
     text: str
     start: int
     end: int
-    value: float
-    unit: str | None  # ISO 4217, "%", "п.п.", "раз", or the lemma of the counted noun / measure unit
-    qualifier: str | None  # approx | more_than | less_than | at_least | up_to
-    change: str | None  # increase | decrease when the number is a change, None for a level
-    indicator: str | None  # lemma phrase of what is measured ("экспорт семян льна")
-    indicator_span: Span | None  # where the indicator is named (a pronoun's antecedent included)
-    period: str | None  # "2023", "2024-H1", "2024-01..2024-08", "2021..2023"
-    regions: list[str]  # canonical gazetteer names of the places it concerns
+    value: Annotated[float, "fully normalised: '$3,17 млрд' -> 3170000000"]
+    unit: Annotated[str | None, "ISO 4217 code, '%', 'п.п.', 'раз', or the lemma of the counted noun / measure unit"]
+    qualifier: Qualifier | None
+    change: Annotated[Change | None, "set when the number is a change (вырос на), null for a level"]
+    indicator: Annotated[str | None, "lemma phrase of what is measured: 'товарооборот', 'экспорт семян льна'"]
+    indicator_span: Annotated[Span | None, "where the indicator is named (a pronoun's antecedent included)"]
+    period: Annotated[str | None, "'2023', '2024-H1', '2024-Q3', '2024-01..2024-08', '2021..2023'"]
+    regions: Annotated[list[str], "canonical gazetteer names of the places it concerns"]
     sentence: Span
     block: str
-    group: str | None = None  # facts of one indicator in one sentence: a level and its change
-    low: float | None = None  # ranges ("от 3 до 5 тыс. рублей"): the bounds
-    high: float | None = None
+    group: Annotated[str | None, "facts sharing one indicator mention (a level and its change)"] = None
+    low: Annotated[float | None, 'ranges ("от 3 до 5 тыс. рублей"): the lower bound'] = None
+    high: Annotated[float | None, "ranges: the upper bound"] = None
 
 
 @dataclass
 class Participant:
     """Who or what takes part in an event: a person, an organisation or a country."""
 
-    kind: str  # person | organization | place
-    name: str  # normal form ("Вячеслав Володин", "Государственная дума")
+    kind: ParticipantKind
+    name: Annotated[str, 'normal form ("Вячеслав Володин", "Государственная дума")']
     span: Span
-    role: str = "participant"  # organizer | participant
-    person_id: str | None = None  # for persons: the merged person ("P1")
+    role: ParticipantRole = "participant"
+    person_id: Annotated[str | None, 'merged person id for persons ("P1")'] = None
 
 
 @dataclass
 class Event:
     """Something that happened: a meeting, session, forum, visit, competition …"""
 
-    id: str  # "E1", in text order
-    type: str  # one of EVENT_TYPES
+    id: Annotated[str, "E1, E2 … in text order"]
+    type: EventType
     text: str
     start: int
     end: int
-    normal: str  # the event phrase in the nominative ("заседание Совета Парламентского собрания")
-    date: str | None  # TIMEX3-style value, resolved against the document date
-    date_span: Span | None
-    place: str | None  # canonical gazetteer name ("Могилёв")
-    place_code: str | None
-    place_span: Span | None
-    participants: list[Participant]  # organizers first, then the others, in text order
+    normal: Annotated[str, 'the event phrase in the nominative ("заседание Совета Парламентского собрания")']
+    date: Annotated[str | None, "TIMEX3-style value resolved against the document date"]
+    date_span: Annotated[Span | None, "where it is named, or null"]
+    place: Annotated[str | None, 'canonical gazetteer name ("Могилёв")']
+    place_code: Annotated[str | None, "ISO 3166 code of the place"]
+    place_span: Annotated[Span | None, "where it is named, or null"]
+    participants: Annotated[list[Participant], "organizers first, then the others, in text order"]
     sentence: Span
     block: str
 
 
 @dataclass
 class ErrorInfo:
+    """Why a stage failed on the document."""
+
     stage: str
     message: str
 
 
+class Token(TypedDict):
+    """A token with its lemma (only when asked for)."""
+
+    start: int
+    end: int
+    lemma: str
+
+
 @dataclass
 class DocumentRecord:
-    id: str
-    source: str | None
+    """One extracted document. All start/end are Python string offsets (end exclusive) into the text
+    exactly as decoded from the input: text == original[start:end]."""
+
+    id: Annotated[str, "for a file: its name without extension"]
+    source: Annotated[str | None, "path of the input file"]
     text_length: int
-    encoding: str | None = None
-    date: str | None = None  # publication date (ISO) the relative dates were resolved against
-    date_source: str | None = None  # given | inferred | inferred-year
-    ok: bool = True
+    encoding: Annotated[str | None, "detected encoding: utf-8, utf-8-sig, cp1251, koi8_r"] = None
+    date: Annotated[
+        str | None, "publication date (YYYY-MM-DD, or YYYY when only the year is known) relative dates were resolved against"
+    ] = None
+    date_source: Annotated[DateSource | None, "given by the caller, or inferred from the article's own dates"] = None
+    ok: Annotated[bool, "false when the document failed; errors says why"] = True
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
+    facts: Annotated[list[Fact], "numeric facts"] = field(default_factory=list)
+    events: Annotated[
+        list[Event], "events: meetings, sessions, forums, visits, competitions …, with place, date and participants"
+    ] = field(default_factory=list)
     errors: list[ErrorInfo] = field(default_factory=list)
-    tokens: list[dict[str, Any]] | None = None  # only when asked for: {start, end, lemma}
-    text: str | None = None  # only when asked for
+    tokens: Annotated[list[Token] | None, "only with --tokens"] = field(default=None, metadata=OMIT_NONE)
+    text: Annotated[
+        str | None, "only with --text: the decoded text the offsets refer to"
+    ] = field(default=None, metadata=OMIT_NONE)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        for optional in ("tokens", "text"):
-            if data[optional] is None:
-                del data[optional]
+        for f in fields(self):
+            if f.metadata.get("omit_none") and data[f.name] is None:
+                del data[f.name]
         return data
 
 
 def load_schema() -> dict[str, Any]:
+    """The shipped JSON Schema of a record (`extractor.schema.record_schema()` generates it)."""
     return json.loads(resources.files("extractor").joinpath("schema.json").read_text("utf-8"))

@@ -10,7 +10,8 @@ import pytest
 from extractor.run.cli import main
 from extractor.io.database import load_duckdb
 from extractor.records import DocumentRecord, ErrorInfo, Event, Participant
-from extractor.io.tables import COLUMNS, FORMATS, TABLES, to_frames, write_tables
+from extractor.io.formats import TABLE_FORMATS
+from extractor.io.tables import COLUMNS, TABLES, to_frames, write_tables
 
 
 def with_event() -> DocumentRecord:
@@ -31,7 +32,7 @@ def records(seed) -> list[DocumentRecord]:
 @pytest.fixture(scope="module")
 def folders(records, tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("tables")
-    return {fmt: write_tables(records, root / fmt, fmt)["documents"].parent for fmt in FORMATS}
+    return {fmt: write_tables(records, root / fmt, fmt)["documents"].parent for fmt in TABLE_FORMATS}
 
 
 def query(database: Path, sql: str) -> list[tuple]:
@@ -39,7 +40,7 @@ def query(database: Path, sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", TABLE_FORMATS)
 def test_loading_twice_replaces_and_keeps_the_documented_types(records, folders, fmt: str, tmp_path: Path) -> None:
     database = tmp_path / "out" / "tables.duckdb"
     counts = load_duckdb(folders[fmt], database)
@@ -55,7 +56,7 @@ def test_loading_twice_replaces_and_keeps_the_documented_types(records, folders,
 
 
 def test_csv_and_parquet_load_the_same_rows(folders, tmp_path: Path) -> None:
-    databases = {fmt: tmp_path / f"{fmt}.duckdb" for fmt in FORMATS}
+    databases = {fmt: tmp_path / f"{fmt}.duckdb" for fmt in TABLE_FORMATS}
     for fmt, database in databases.items():
         load_duckdb(folders[fmt], database)
     for name in COLUMNS:

@@ -11,7 +11,9 @@ import pytest
 
 from extractor.io import tables
 from extractor.records import DocumentRecord, Entity, ErrorInfo, Event, Fact, Participant, Person
-from extractor.io.tables import COLUMNS, FORMATS, read_table, table_schema, to_frames, write_tables
+from extractor.io.formats import FORMATS, TABLE_FORMATS
+from extractor.schema import record_schema
+from extractor.io.tables import COLUMNS, read_table, table_schema, to_frames, write_tables
 
 
 def documented(name: str) -> list[tuple[str, str]]:
@@ -103,7 +105,7 @@ def test_lists_are_joined_and_empty_strings_are_null() -> None:
     assert pd.isna(org.normal) and (org.subtype, org.code) == ("company", "RU")
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", TABLE_FORMATS)
 def test_files_read_back_with_the_documented_types_and_the_same_rows(records, fmt: str, tmp_path: Path) -> None:
     paths = write_tables(records, tmp_path, fmt)
     assert paths == {name: tmp_path / f"{name}.{fmt}" for name in COLUMNS}
@@ -130,7 +132,7 @@ def test_parquet_carries_the_documented_arrow_types(records, tmp_path: Path) -> 
         assert [f.nullable for f in schema] == [c.null for c in COLUMNS[name]], name
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", TABLE_FORMATS)
 def test_no_records_give_empty_tables_with_their_columns(fmt: str, tmp_path: Path) -> None:
     frames = to_frames([])
     for name, path in write_tables(iter(()), tmp_path, fmt).items():
@@ -140,9 +142,9 @@ def test_no_records_give_empty_tables_with_their_columns(fmt: str, tmp_path: Pat
 
 
 def test_rows_are_written_in_groups_without_changing_the_output(records, tmp_path: Path, monkeypatch) -> None:
-    whole = {fmt: write_tables(records, tmp_path / f"whole-{fmt}", fmt) for fmt in FORMATS}
+    whole = {fmt: write_tables(records, tmp_path / f"whole-{fmt}", fmt) for fmt in TABLE_FORMATS}
     monkeypatch.setattr(tables, "ROW_GROUP", 3)
-    grouped = {fmt: write_tables(iter(records), tmp_path / f"grouped-{fmt}", fmt) for fmt in FORMATS}
+    grouped = {fmt: write_tables(iter(records), tmp_path / f"grouped-{fmt}", fmt) for fmt in TABLE_FORMATS}
     for name in COLUMNS:
         assert grouped["csv"][name].read_bytes() == whole["csv"][name].read_bytes(), name
         pd.testing.assert_frame_equal(read_table(grouped["parquet"][name]), read_table(whole["parquet"][name]))
@@ -154,7 +156,7 @@ def test_an_interrupted_write_leaves_no_table_files(tmp_path: Path) -> None:
         yield from handmade()
         raise RuntimeError("stopped")
 
-    for fmt in FORMATS:
+    for fmt in TABLE_FORMATS:
         with pytest.raises(RuntimeError):
             write_tables(failing(), tmp_path, fmt)
     assert list(tmp_path.iterdir()) == []
@@ -179,6 +181,33 @@ def test_table_schemas_reject_rows_that_break_the_contract() -> None:
     for broken in ({**row, "start": "18"}, {**row, "type": "party"}, {**row, "id": None}, {**row, "extra": 1}):
         assert not validator.is_valid(broken)
     assert not validator.is_valid({k: v for k, v in row.items() if k != "place"})
+
+
+def record_properties(table: str) -> dict:
+    """The record schema's properties of the object a table flattens."""
+    top = record_schema()["properties"]
+    if table == "documents":
+        return top
+    if table == "event_participants":
+        return top["events"]["items"]["properties"]["participants"]["items"]["properties"]
+    return top[table]["items"]["properties"]
+
+
+def test_closed_columns_have_the_values_of_the_record_fields_they_copy() -> None:
+    """The allowed values are declared once (records.py): a table allows what the record allows."""
+    closed = 0
+    for name, columns in COLUMNS.items():
+        properties = record_properties(name)
+        for c in columns:
+            enum = properties.get(c.name, {}).get("enum")
+            assert c.values == (tuple(v for v in enum if v is not None) if enum else None), (name, c.name)
+            closed += bool(enum)
+    assert closed == 10
+
+
+def test_every_table_format_has_a_writer_and_a_suffix() -> None:
+    assert set(tables.SINKS) == set(TABLE_FORMATS)
+    assert all(FORMATS[fmt].suffix == f".{fmt}" for fmt in TABLE_FORMATS)
 
 
 def test_unknown_format_is_refused(tmp_path: Path) -> None:

@@ -12,9 +12,10 @@ from decimal import Decimal
 
 from ..grammars.numbers import SP, WSTART, to_value
 from ..grammars.units import COMPOUND_UNITS
+from ..records import FACT_KINDS
 from .guards import CLAUSE_BREAK
 
-KINDS = ("money", "percent", "count", "quantity", "ratio")
+KINDS = FACT_KINDS
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..records import ENTITY_TYPES, EVENT_TYPES, LOC_SUBTYPES, ORG_SUBTYPES, DocumentRecord
+from ..records import (
+    CHANGES, DATE_SOURCES, ENTITY_SOURCES, ENTITY_SUBTYPES, ENTITY_TYPES, EVENT_TYPES, FACT_KINDS, PARTICIPANT_KINDS,
+    PARTICIPANT_ROLES, QUALIFIERS, DocumentRecord,
+)
+from . import formats
 
-FORMATS = ("csv", "parquet")
 LIST_SEPARATOR = "; "  # list cells (regions, positions, participants) joined for flat tables
 ROW_GROUP = 20_000  # rows buffered per table before they are written: bounds memory, sizes Parquet row groups
 
@@ -50,7 +53,7 @@ class Column:
     dtype: str  # pandas dtype, a key of TYPES
     description: str
     null: bool = True  # may be empty
-    values: tuple[str, ...] | None = None  # the closed set of values, where there is one
+    values: tuple[str, ...] | None = None  # the closed set of values, where there is one (from records.py)
 
     @property
     def type(self) -> ColumnType:
@@ -63,6 +66,11 @@ def _id(name: str, description: str) -> Column:
 
 def _int(name: str, description: str) -> Column:
     return Column(name, "Int64", description, null=False)
+
+
+def _closed(name: str, values: tuple[str, ...], description: str = "{}", null: bool = True) -> Column:
+    """A column of one of `values` (records.py declares them), listed in the description at "{}"."""
+    return Column(name, "string", description.format(" | ".join(values)), null=null, values=values)
 
 
 DOC_ID = _id("doc_id", "the document's id (DocumentRecord.id)")
@@ -85,7 +93,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _int("text_length", "length of the decoded text, in characters"),
         Column("encoding", "string", "detected input encoding"),
         Column("date", "string", "publication date (YYYY-MM-DD, or YYYY when only the year is known)"),
-        Column("date_source", "string", "given | inferred | inferred-year"),
+        _closed("date_source", DATE_SOURCES),
         Column("ok", "boolean", "false when the document could not be read", null=False),
         Column("errors", "string", "'stage: message' of each error, '; '-joined"),
         _int("entities", "number of entity mentions"),
@@ -96,8 +104,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "entities": (
         DOC_ID,
         Column("type", "string", "entity type", null=False, values=ENTITY_TYPES),
-        Column("subtype", "string", "LOC: kind of place; ORG: kind of body; EVENT: event type",
-               values=tuple(dict.fromkeys(LOC_SUBTYPES + ORG_SUBTYPES + EVENT_TYPES))),
+        Column("subtype", "string", "LOC: kind of place; ORG: kind of body; EVENT: event type", values=ENTITY_SUBTYPES),
         Column("text", "string", "the mention as written", null=False),
         Column("normal", "string", "normal form in the nominative case"),
         _int("start", "start offset in the decoded text"),
@@ -106,7 +113,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("code", "string", "LOC: ISO 3166-1/3166-2 code; ORG: its country's ISO 3166-1 code"),
         Column("value", "string", "DATE: TIMEX3-style value (2024-09-25, XXXX-04-01)"),
         Column("person", "string", "PER: id of the merged person (persons.id)"),
-        Column("source", "string", "recogniser that found it: ner | gazetteer | rules"),
+        _closed("source", ENTITY_SOURCES, "recogniser that found it: {}"),
     ),
     "persons": (
         DOC_ID,
@@ -135,14 +142,14 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     ),
     "facts": (
         DOC_ID,
-        Column("kind", "string", "money | percent | count | quantity | ratio", null=False),
+        _closed("kind", FACT_KINDS, null=False),
         Column("text", "string", "the number as written", null=False),
         _int("start", "start offset in the decoded text"),
         _int("end", "end offset in the decoded text (exclusive)"),
         Column("value", "Float64", "normalised value", null=False),
         Column("unit", "string", "ISO 4217 currency, %, п.п., раз, or the counted noun's lemma"),
-        Column("qualifier", "string", "approx | more_than | less_than | at_least | up_to"),
-        Column("change", "string", "increase | decrease for a change, empty for a level"),
+        _closed("qualifier", QUALIFIERS),
+        _closed("change", CHANGES, "{} for a change, empty for a level"),
         Column("indicator", "string", "lemma phrase of what is measured"),
         Column("period", "string", "period it refers to (2023, 2024-H1, 2024-01..2024-08)"),
         Column("regions", "string", "canonical names of the places it concerns, '; '-joined"),
@@ -173,8 +180,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "event_participants": (
         DOC_ID,
         _id("event_id", "events.id"),
-        Column("kind", "string", "person | organization | place", null=False),
-        Column("role", "string", "organizer | participant", null=False),
+        _closed("kind", PARTICIPANT_KINDS, null=False),
+        _closed("role", PARTICIPANT_ROLES, null=False),
         Column("name", "string", "normal form", null=False),
         _int("start", "start offset of the mention"),
         _int("end", "end offset of the mention (exclusive)"),
@@ -310,19 +317,20 @@ class _ParquetSink:
         self.writer.close()
 
 
+SINKS: dict[str, type[_CsvSink | _ParquetSink]] = {"csv": _CsvSink, "parquet": _ParquetSink}  # one per formats.TABLE_FORMATS
+
+
 def write_tables(records: Iterable[DocumentRecord], folder: Path, fmt: str = "csv") -> dict[str, Path]:
     """One file per table in `folder` (CSV: UTF-8 with a header row; Parquet), table name -> file.
 
     Records are streamed: rows are written every ROW_GROUP rows of a table. Each file is
     written under a `.partial` name and renamed when complete.
     """
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown table format {fmt!r}: use one of {', '.join(FORMATS)}")
+    suffix = formats.get(fmt, "table").suffix
     folder.mkdir(parents=True, exist_ok=True)
-    paths = {name: folder / f"{name}.{fmt}" for name in COLUMNS}
+    paths = {name: folder / f"{name}{suffix}" for name in COLUMNS}
     partial = {name: path.with_name(path.name + ".partial") for name, path in paths.items()}
-    sink = _CsvSink if fmt == "csv" else _ParquetSink
-    sinks = {name: sink(partial[name], name) for name in COLUMNS}
+    sinks = {name: SINKS[fmt](partial[name], name) for name in COLUMNS}
     pending: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
     done = False
     try:
@@ -349,7 +357,7 @@ def read_table(path: Path) -> Any:
     """A table file (.csv or .parquet, named after its table) as a DataFrame with the documented dtypes."""
     import pandas as pd
 
-    if path.suffix == ".parquet":
+    if path.suffix == formats.FORMATS["parquet"].suffix:
         return pd.read_parquet(path)
     columns = COLUMNS[path.stem]
     return pd.read_csv(path, dtype={c.name: c.dtype for c in columns}, keep_default_na=False, na_values=[""])

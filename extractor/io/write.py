@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..records import Block, DocumentRecord, Entity, ErrorInfo, Event, Fact, Official, Participant, Person
-
-FORMATS = ("jsonl", "json")
+from . import formats
 
 
 # line breaks to str.splitlines() that json.dumps leaves raw when ensure_ascii=False:
@@ -24,8 +23,6 @@ def dumps(record: DocumentRecord) -> str:
 
 def write_records(records: Iterable[DocumentRecord], out: IO[str], fmt: str = "jsonl") -> Iterator[DocumentRecord]:
     """Write each record as it comes and pass it on (the caller counts and reports)."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     writer = LineWriter(out, fmt)
     for record in records:
         writer.write(dumps(record))
@@ -37,8 +34,7 @@ class LineWriter:
     """Records already serialised (one JSON object per string, no newline) to JSONL or a JSON array."""
 
     def __init__(self, out: IO[str], fmt: str = "jsonl") -> None:
-        if fmt not in FORMATS:
-            raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        formats.get(fmt, "record")
         self.out, self.fmt, self.first = out, fmt, True
         if fmt == "json":
             out.write("[\n")
@@ -119,6 +115,6 @@ def output_path(out: str | None, fmt: str) -> Path | None:
     path = Path(out)
     if out.endswith("/") or path.is_dir():
         path.mkdir(parents=True, exist_ok=True)
-        return path / f"extracted.{fmt}"
+        return path / f"extracted{formats.get(fmt, 'record').suffix}"
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
