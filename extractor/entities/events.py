@@ -37,7 +37,7 @@ class EventLexicon:
 
 class Events:
     name = "events"
-    requires: frozenset[str] = frozenset({"blocks", "entities.places", "text", "tokens"})
+    requires: frozenset[str] = frozenset({"blocks", "entities.places", "sentences", "text", "tokens"})
     provides: frozenset[str] = frozenset({"entities.events"})
 
     def __init__(self, lexicon: EventLexicon, morph: Morph, normalizer: Normalizer) -> None:

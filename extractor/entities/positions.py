@@ -52,7 +52,7 @@ class PositionLexicon:
 
 class Positions:
     name = "positions"
-    requires: frozenset[str] = frozenset({"blocks", "entities.places", "text", "tokens"})
+    requires: frozenset[str] = frozenset({"blocks", "entities.places", "sentences", "text", "tokens"})
     provides: frozenset[str] = frozenset({"entities.positions"})
 
     def __init__(self, lexicon: PositionLexicon, morph: Morph, normalizer: Normalizer) -> None:

@@ -23,8 +23,11 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from ipymarkup import format_span_line_markup
-from ipymarkup.palette import BLUE, BROWN, GREEN, GREY, ORANGE, PURPLE, RED, Color, Palette, material
+try:
+    from ipymarkup import format_span_line_markup
+    from ipymarkup.palette import BLUE, BROWN, GREEN, GREY, ORANGE, PURPLE, RED, Color, Palette, material
+except ImportError as exc:  # an optional part of the package
+    raise ImportError("highlighting needs ipymarkup, an optional dependency: pip install 'ru-fact-extractor[notebook]'") from exc
 
 from ..records import DocumentRecord, Entity, Event, Fact, Official
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .formats import FORMATS
 from .tables import COLUMNS, TABLES, Column
+
+PREFERRED = ("parquet", "csv")  # the table formats, in the order a table's file is looked for: typed first
 
 
 def _literal(text: str) -> str:
@@ -24,15 +27,15 @@ def _quoted(name: str) -> str:
 
 def source(tables_dir: Path, name: str) -> Path:
     """The file a table is loaded from: Parquet first, then CSV."""
-    for suffix in (".parquet", ".csv"):
-        path = tables_dir / f"{name}{suffix}"
+    names = [f"{name}{FORMATS[fmt].suffix}" for fmt in PREFERRED]
+    for path in (tables_dir / n for n in names):
         if path.is_file():
             return path
-    raise FileNotFoundError(f"no {name}.parquet or {name}.csv in {tables_dir}")
+    raise FileNotFoundError(f"no {' or '.join(names)} in {tables_dir}")
 
 
 def _reader(path: Path, columns: tuple[Column, ...]) -> str:
-    if path.suffix == ".parquet":
+    if path.suffix == FORMATS["parquet"].suffix:
         return f"read_parquet({_literal(str(path))})"
     types = ", ".join(f"{_literal(c.name)}: {_literal(c.type.duckdb)}" for c in columns)
     # CSV as tables.write_tables writes it: a header row, "" quoting, empty cells are nulls
@@ -55,7 +58,10 @@ def _create(name: str, path: Path) -> list[str]:
 
 def load_duckdb(tables_dir: Path, database: Path) -> dict[str, int]:
     """Create or replace every table in `database` from the files in `tables_dir`; table -> rows."""
-    import duckdb
+    try:
+        import duckdb
+    except ImportError as exc:
+        raise ImportError("DuckDB files need duckdb, an optional dependency: pip install 'ru-fact-extractor[duckdb]'") from exc
 
     sources = {name: source(tables_dir, name) for name in COLUMNS}  # all present before anything changes
     database.parent.mkdir(parents=True, exist_ok=True)

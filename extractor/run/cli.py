@@ -18,6 +18,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..io.formats import FORMATS, TABLE_FORMATS
 from .extract import EXIT_DOC_ERRORS, EXIT_OK, EXIT_USAGE  # noqa: F401 - exit codes of every command
 
 
@@ -55,7 +56,7 @@ def cmd_duckdb(args: argparse.Namespace) -> int:
 
     try:
         counts = load_duckdb(Path(args.tables), Path(args.output))
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ImportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(", ".join(f"{rows} {name}" for name, rows in counts.items()) + f" → {args.output}", file=sys.stderr)
@@ -127,11 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract records from text files, HTML pages, folders, tables (JSONL, CSV, Parquet) or stdin")
     p.add_argument("paths", nargs="+", metavar="INPUT", help="files, folders (recursive: .txt, .html), quoted patterns ('data/**/*.txt'), tables of documents (.jsonl, .csv, .tsv, .parquet), or - for stdin")
     p.add_argument("-o", "--output", help="output file, or folder (a folder with --format csv|parquet); stdout when omitted or '-'")
-    p.add_argument("--format", choices=("jsonl", "json", "csv", "parquet"), default="jsonl", help="records as JSON lines or one JSON array; or tables, with -o a folder")
+    p.add_argument("--format", choices=tuple(FORMATS), default="jsonl", help="records as JSON lines or one JSON array; or tables, with -o a folder")
     p.add_argument("--tokens", action="store_true", help="include tokens with lemmas")
     p.add_argument("--text", action="store_true", help="include the decoded text (always there for HTML pages)")
     p.add_argument("--tables", metavar="DIR", help="also write the flat tables (documents, entities, persons, officials, facts, events, ...)")
-    p.add_argument("--tables-format", choices=("csv", "parquet"), default="csv", help="format of --tables (default csv)")
+    p.add_argument("--tables-format", choices=TABLE_FORMATS, default="csv", help="format of --tables (default csv)")
     p.add_argument("--duckdb", metavar="FILE", help="also load the tables into this DuckDB database file")
     p.add_argument("--text-column", default="text", metavar="NAME", help="tables: the column of the text (default text)")
     p.add_argument("--id-column", default=None, metavar="NAME", help="tables: the column of the id (default id, when there; else <file stem>:<row>)")
@@ -189,3 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         for var in THREAD_VARS:
             os.environ.setdefault(var, "1")
     return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -24,6 +24,7 @@ an unreadable input, another command's unfinished output) or the pipeline cannot
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import sys
@@ -39,14 +40,12 @@ from .journal import Journal, JournalError, run_identity
 from .pool import CHUNK_DOCS, Options, Result, WorkerError, available_cpus, extract_lines
 from .progress import Progress, Totals
 from ..records import DocumentRecord
+from ..io.formats import FORMATS, TABLE_FORMATS
 from ..io.sources import Input, InputError, Reading, count, items, open_inputs
 from ..io.write import LineWriter, jsonl_to_json, output_path
 
 EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-RECORD_FORMATS = ("jsonl", "json")
-TABLE_FORMATS = ("csv", "parquet")
-FORMATS = RECORD_FORMATS + TABLE_FORMATS
-JOURNAL_NAME = "records.jsonl"  # the records kept in a folder of tables (`fmt` csv or parquet)
+JOURNAL_NAME = "records" + FORMATS["jsonl"].suffix  # the records kept in a folder of tables (`fmt` csv or parquet)
 
 
 class UsageError(ValueError):
@@ -133,6 +132,9 @@ def _open(settings: Settings) -> tuple[Outputs, list[Input], Journal | None]:
     """The outputs, the inputs (opened, not read yet) and the journal: all that can refuse to start."""
     if settings.fmt not in FORMATS or settings.tables_format not in TABLE_FORMATS:
         raise UsageError(f"unknown format: use one of {', '.join(FORMATS)} (tables: {', '.join(TABLE_FORMATS)})")
+    for wanted, module, extra in ((settings.scheduler, "distributed", "cluster"), (settings.duckdb, "duckdb", "duckdb")):
+        if wanted and importlib.util.find_spec(module) is None:  # an optional part: say so before anything is written
+            raise UsageError(f"this needs {module}, an optional dependency: pip install 'ru-fact-extractor[{extra}]'")
     outputs = Outputs.of(settings)
     inputs = open_inputs(settings.inputs, settings.reading)
     _refuse_overwriting(inputs, outputs)
