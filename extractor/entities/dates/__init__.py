@@ -5,12 +5,12 @@ The hot path is one scan of a single compiled regex over the whole text (see
 checked and normalised by the rule of its alternative.
 
 Where things are (this module only gathers the names):
-* `date_recognizer`: `DateRecognizer`, and `RULES`, which function handles which
+* `recognizer`: `DateRecognizer`, and `RULES`, which function handles which
   alternative; `DateRecognizer.debug` names the rule behind each date found;
-* `date_absolute` / `date_relative`: the rules of calendar and relative dates;
-* `date_scan`: the scan that runs them and joins lists and ranges;
-* `date_values`: `DateMatch` and the calendar arithmetic of the values;
-* `date_stage`: the `Dates` pipeline stage; `date_infer`: a document's date
+* `absolute` / `relative`: the rules of calendar and relative dates;
+* `scan`: the scan that runs them and joins lists and ranges;
+* `values`: `DateMatch` and the calendar arithmetic of the values;
+* `stage`: the `Dates` pipeline stage; `infer`: a document's date
   inferred from its own dates;
 * `extractor.grammars.dates` / `date_words`: the regex and its words.
 
@@ -68,8 +68,8 @@ name ("Евро-2012"), or closing a clause after a word ("премии мира
 """
 from __future__ import annotations
 
-from .date_recognizer import RULES, DateRecognizer, DebugMatch
-from .date_stage import Dates
-from .date_values import DateMatch
+from .recognizer import RULES, DateRecognizer, DebugMatch
+from .stage import Dates
+from .values import DateMatch
 
 __all__ = ["DateMatch", "DateRecognizer", "Dates", "DebugMatch", "RULES"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..document import Document
-from .date_values import DateMatch
+from ...document import Document
+from .values import DateMatch
 
 _YEAR = re.compile(r"\d{4}")
 _DAY_WITHOUT_YEAR = re.compile(r"XXXX-\d\d-\d\d")

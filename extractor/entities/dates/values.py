@@ -6,8 +6,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from ..grammars import date_words as W
-from ..grammars.words import MONTH_ABBREVIATIONS, MONTHS
+from ...grammars import date_words as W
+from ...grammars.words import MONTH_ABBREVIATIONS, MONTHS
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 #: the value of a relative date that cannot be resolved, by unit

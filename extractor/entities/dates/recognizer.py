@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from ..grammars import dates as G
-from . import date_absolute as A
-from . import date_relative as R
-from .date_scan import Handler, Scan
-from .date_values import DateMatch
+from ...grammars import dates as G
+from . import absolute as A
+from . import relative as R
+from .scan import Handler, Scan
+from .values import DateMatch
 
 #: alternative of the master regex (`extractor.grammars.dates.alternatives`, in
 #: priority order) -> its rule; the alternative's name is the rule's name

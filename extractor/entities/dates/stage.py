@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..document import Document
-from ..records import Block, Entity
-from .date_infer import infer_date, stamp, with_year
-from .date_recognizer import DateRecognizer
-from .date_values import DateMatch
+from ...document import Document
+from ...records import Block, Entity
+from .infer import infer_date, stamp, with_year
+from .recognizer import DateRecognizer
+from .values import DateMatch
 
 
 class Dates:

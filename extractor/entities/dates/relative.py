@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..grammars import date_words as W
-from ..grammars.words import MONTHS
-from .date_scan import Scan
-from .date_values import UNKNOWN, Candidate, count, moved, shift, weekday_day
+from ...grammars import date_words as W
+from ...grammars.words import MONTHS
+from .scan import Scan
+from .values import UNKNOWN, Candidate, count, moved, shift, weekday_day
 
 Found = list[Candidate] | None
 

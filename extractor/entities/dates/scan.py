@@ -14,9 +14,9 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 
-from ..grammars import date_words as W
-from ..grammars.dates import DatePatterns
-from .date_values import Candidate, DateMatch, first_word, fmt
+from ...grammars import date_words as W
+from ...grammars.dates import DatePatterns
+from .values import Candidate, DateMatch, first_word, fmt
 
 #: a rule: the match of its alternative -> candidates, None (try the next
 #: alternative here) or [] (no date, skip the match)

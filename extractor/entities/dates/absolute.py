@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..grammars import date_words as W
-from ..grammars.words import MONTHS
-from .date_scan import HSPACE, Scan, in_parens, prev_word, skip_hspace
-from .date_values import (Candidate, count, day_ok, fmt, leading_int, month_number, ordinal,
+from ...grammars import date_words as W
+from ...grammars.words import MONTHS
+from .scan import HSPACE, Scan, in_parens, prev_word, skip_hspace
+from .values import (Candidate, count, day_ok, fmt, leading_int, month_number, ordinal,
                           roman, season_year)
 
 Found = list[Candidate] | None
