@@ -12,7 +12,7 @@ from extractor.entities.organizations import Organizations, OrgLexicon, phrase_k
 from extractor.lexicons import read_table
 from extractor.records import ORG_SUBTYPES, Entity, load_schema
 
-GOLD = Path(__file__).resolve().parent / "data" / "org_types.jsonl"
+GOLD = Path(__file__).resolve().parents[1] / "data" / "org_types.jsonl"
 
 
 def _rows(name: str, *columns: str) -> list[tuple[str, ...]]:

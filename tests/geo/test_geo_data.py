@@ -150,7 +150,7 @@ def test_specific_places(places):
 
 
 def test_malformed_row_names_file_and_line(tmp_path: Path):
-    src = Path(__file__).resolve().parents[1] / "extractor" / "geo"
+    src = Path(__file__).resolve().parents[2] / "extractor" / "geo"
     for name in ("countries.tsv", "regions.tsv", "cities.tsv"):
         (tmp_path / name).write_text((src / name).read_text(encoding="utf-8"), encoding="utf-8")
     load_places(tmp_path)  # the copy loads

@@ -9,7 +9,7 @@ import pytest
 
 from extractor.evaluate.facts import evaluate_facts
 
-GOLD = Path(__file__).parent / "data" / "numeric_facts.jsonl"
+GOLD = Path(__file__).resolve().parents[1] / "data" / "numeric_facts.jsonl"
 
 FLOORS = {  # measured 2026-11-26: detection 0.996, whole 0.979, change 0.90, period 0.88, indicator 0.53
     "detection": 0.97,

@@ -16,7 +16,7 @@ from nbclient import NotebookClient  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "explore_sample.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "explore_sample.ipynb"
 CELL_TIMEOUT = 120  # seconds; the whole notebook takes ~10 s on 2 cores
 
 

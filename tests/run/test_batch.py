@@ -20,7 +20,7 @@ from extractor.document import Document
 from extractor.io.write import dumps, record_from_dict
 from support import kill_after_first_record
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "corpora" / "sample"
 TEXT = "Губернатор Смоленской области Василий Анохин встретился с министром здравоохранения Михаилом Мурашко.\n"
 REPEATED = sorted(SAMPLE.glob("*.txt"))[0].stem  # also the name of a file in a subfolder

@@ -21,7 +21,7 @@ from extractor.run.extract import Settings, run_extract
 from extractor.io.sources import Reading
 from support import kill_after_first_record
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TEXT = "Губернатор Смоленской области Василий Анохин встретился с министром здравоохранения Михаилом Мурашко.\n"
 PAGE = f"""<html><head><meta charset="windows-1251"><title>Встреча</title>
 <meta property="article:published_time" content="2024-09-25T10:00:00+03:00"></head>

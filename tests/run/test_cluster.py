@@ -20,7 +20,7 @@ from extractor.document import Document
 from extractor.io.read import read_file
 from extractor.io.write import dumps
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = sorted((ROOT / "corpora" / "sample").glob("*.txt"))
 CRASHER = "kills-its-worker"  # a document id that makes the workers of this module crash
 

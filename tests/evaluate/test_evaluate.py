@@ -26,7 +26,7 @@ from extractor.evaluate import (
 )
 from extractor.evaluate.score import Counts, overlaps
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 
 def write(path: Path, content: str) -> None:
@@ -298,7 +298,7 @@ def test_extractor_system_checks_record_count() -> None:
 def test_import_does_not_load_natasha() -> None:
     code = "import sys, extractor.evaluate; print('natasha' in sys.modules, 'slovnet' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[1])
+                         cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.split() == ["False", "False"]
 
 
