@@ -72,6 +72,7 @@ def test_clean_run_exits_zero_and_json_format_is_one_array(tmp_path: Path) -> No
     assert record["id"] == "a" and record["officials"][0]["person"] == "Василий Анохин"
 
 
+@pytest.mark.slow
 def test_ten_megabyte_text_is_processed(tmp_path: Path) -> None:
     sample = (ROOT / "corpora" / "sample" / "smolensk_belarus.txt").read_text(encoding="utf-8")
     big = tmp_path / "big.txt"
