@@ -6,6 +6,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from extractor.document import Document
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -22,14 +24,13 @@ def kill_after_first_record(command: list[str], out: Path, timeout: float = 60) 
     return out.read_bytes().count(b"\n")
 
 
-def hand_document(morph, text: str, entities: list[tuple[str, str, str]] = ()) -> "Document":
+def hand_document(morph, text: str, entities: list[tuple[str, str, str]] = ()) -> Document:
     """A document taken through the text stages only (clean, blocks, segment: no NER, no
     models beyond the analyser), with entities given by hand as (type, surface, normal), each
     at its first occurrence after the previous one: enough to test one later stage alone, as
     spaCy's tests build a Doc by hand."""
     import spacy
 
-    from extractor.document import Document
     from extractor.records import Entity
     from extractor.text.blocks import Blocks
     from extractor.text.clean import Clean

@@ -25,7 +25,8 @@ from extractor.document import Document, top_level
 from extractor.evaluate.corpora import GoldDoc, read_brat
 from extractor.evaluate.score import PAIRS, Counts, Prediction, overlaps, score
 from extractor.links.linker import CONTEXT, FORMAT, LinkModel, Pair
-from extractor.links.officials import Officials, link_persons
+from extractor.links.officials import Officials
+from extractor.links.persons import link_persons
 from extractor.pipeline import Pipeline
 
 VERSION = "1.0.0"

@@ -1,6 +1,8 @@
-"""Numeric facts in Russian text: money, percentages, counts, quantities, ratios.
+"""Numeric facts: money, percentages, counts, quantities, ratios, with what they measure.
 
-`extractor.facts.recognize.NumberRecognizer` is the entry point; `lexicon`
-holds the word lists, `numbers` the numeral grammar and parser, and `money`,
-`percent`, `counts` and `ratio` the grammar pieces of each kind.
+`extract.Facts` is the stage. `recognize.NumberRecognizer` finds the numbers: one scan of
+the patterns of `patterns.py` (built from the grammars in `extractor/grammars/`), each match
+read by the rule of its alternative (`values.py` the numbers, `guards.py` the checks on the
+text around, `matches.py` the pairs: ranges, new levels, compound units). `context.py` reads
+the indicator, change, period and regions from the sentence.
 """

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..document import Document, scope, top_level
 from ..geo.data import Place
 from .linker import Context, LinkModel, Pair, candidates
-from ..morph import fold
+from .persons import link_persons
 from ..records import Entity, Official, Person
 
 APPOSITION = re.compile(r"^\s*(?:,|\(|[—–-])\s*$")  # "Анохин, губернатор", "Анохин — губернатор"
@@ -27,30 +27,6 @@ APPOSITION = re.compile(r"^\s*(?:,|\(|[—–-])\s*$")  # "Анохин, губ�
 LIST_JOINT = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|и|,\s*и)\s*$")
 POSITION_JOINT = re.compile(r"^\s*(?:,|и)\s*$")  # "спортсмен и актёр Олег Тактаров"
 BEFORE_NAME = re.compile(r"^\s*(?:[—–:]\s*)?$")  # "музыканты группы СВ — Вадим Голутвин"
-
-
-def link_persons(doc: Document) -> list[Person]:
-    persons: list[Person] = []
-    by_surname: dict[tuple[str, str], Person] = {}
-    mentions = sorted((e for e in doc.entities if e.type == "PER"), key=lambda e: -len(e.normal.split()))
-    for ent in mentions:  # full names first, so that a bare surname finds its person
-        words = ent.normal.split()
-        key = (scope(ent.block), fold(words[-1]) if words else "")
-        person = by_surname.get(key)
-        if person is None or (len(words) > 1 and len(person.name.split()) > 1 and fold(person.name.split()[0]) != fold(words[0])):
-            person = Person(f"P{len(persons) + 1}", ent.normal, block=ent.block)
-            persons.append(person)
-            by_surname.setdefault(key, person)
-        person.mentions.append((ent.start, ent.end))
-        ent.person = person.id
-    persons.sort(key=lambda p: min(p.mentions))
-    renumber = {p.id: f"P{n}" for n, p in enumerate(persons, 1)}  # ids in text order
-    for person in persons:
-        person.id = renumber[person.id]
-        person.mentions.sort()
-    for ent in mentions:
-        ent.person = renumber[ent.person or ""]
-    return persons
 
 
 @dataclass
