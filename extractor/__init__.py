@@ -20,25 +20,25 @@ def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = 
     person–position model of models/works_as (`rules_only`: link officials by the hand rules alone)."""
     import spacy
 
-    from .text.blocks import Blocks
-    from .text.clean import Clean
     from .entities.dates import DateRecognizer, Dates
-    from .links.event_records import EventRecords, EventRoles
     from .entities.events import EventLexicon, Events
+    from .entities.locations import Locations
+    from .entities.ner import NER
+    from .entities.normalize import Normalize, Normalizer
+    from .entities.organizations import Organizations, OrgLexicon
+    from .entities.positions import PositionLexicon, Positions
     from .facts.context import ContextLexicon, ContextReader
     from .facts.extract import Facts
     from .facts.recognize import NumberRecognizer
-    from .links.linker import LinkModel
-    from .geo.gazetteer import Gazetteer
-    from .entities.locations import Locations
-    from .morph import Morph
-    from .entities.ner import NER
-    from .entities.normalize import Normalize, Normalizer
     from .geo.data import load_places
+    from .geo.gazetteer import Gazetteer
+    from .links.event_records import EventRecords, EventRoles
+    from .links.linker import LinkModel
     from .links.officials import Countries, Officials
-    from .entities.organizations import Organizations, OrgLexicon
-    from .entities.positions import PositionLexicon, Positions
     from .links.references import References, RoleSynonyms
+    from .morph import Morph
+    from .text.blocks import Blocks
+    from .text.clean import Clean
     from .text.segment import Segment
     from .text.spacy_view import SpacyEntities
 

@@ -98,7 +98,6 @@ def as_documents(items: Iterable[str | Document]) -> Iterator[Document]:
     return (item if isinstance(item, Document) else Document(id=str(n), text=item) for n, item in enumerate(items, 1))
 
 
-
 def scope(block_id: str) -> str:
     """Where a mention may find its antecedents: the article as a whole, or its own
     "Читайте также" snippet (`related-N`), which is about something else."""
