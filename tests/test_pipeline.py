@@ -70,19 +70,6 @@ def test_output_is_deterministic(pipeline, seed_text) -> None:
     assert pipeline.extract(seed_text).to_dict() == first
 
 
-def test_works_as_a_spacy_component() -> None:
-    import spacy
-
-    from extractor.integrations.spacy_component import register_component
-
-    register_component()
-    nlp = spacy.blank("ru")
-    nlp.add_pipe("ru_fact_extractor")
-    sdoc = nlp("Министр здравоохранения Михаил Мурашко прилетел в Минск.")
-    assert ("Михаил Мурашко", "PER") in {(e.text, e.label_) for e in sdoc.ents}
-    assert sdoc.user_data["record"].officials[0].position == "министр здравоохранения"
-
-
 def test_extract_many_with_two_jobs_gives_the_same_records(pipeline, seed_text):
     texts = [seed_text, "Губернатор Тверской области Игорь Руденя посетил завод.", ""]
     local = [r.to_dict() for r in pipeline.extract_many(texts)]
