@@ -78,7 +78,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, Inexact, localcontext
 from typing import NamedTuple
 
 from ..grammars import counts as C
@@ -97,6 +97,16 @@ __all__ = ["KINDS", "NumberMatch", "NumberRecognizer", "RuleHit"]
 
 _QUAL = {" ".join(k.split()): v for k, v in QUALIFIERS.items()}
 _ORDINAL_HEADS = frozenset(list(HUNDREDS) + list(TENS))
+#: a match with no more digits than this is read exactly in Decimal's default 28 digits
+_EXACT_DIGITS = 28 - 12 - 2
+_RATE = re.compile(r"\bкурс|\bкотировк", re.IGNORECASE)  # "курс евро на бирже — 98,615 рубля"
+RATE_WINDOW = 40  # characters before the number where the rate is named
+
+
+def _after_rate(text: str, start: int) -> bool:
+    return _RATE.search(text, max(start - RATE_WINDOW, 0), start) is not None
+
+
 _FROM_NUMBER = re.compile(SP + r"из" + SP + r"(?=\d|[^\W\d_])", re.IGNORECASE)
 
 
@@ -257,7 +267,23 @@ class NumberRecognizer:
         return hit
 
     def _number(self, text: str, m: re.Match, prev_end: int) -> _Found | None:
-        """The numbers of the match, read by the rule of what follows them."""
+        """The numbers of the match, read by the rule of what follows them.
+
+        The arithmetic is exact or there is no match: a sum or a product that would
+        round (more than 28 significant digits, "123456789012345678,123456789012
+        трлн") gives no fact rather than a wrong value.  A match of at most
+        `_EXACT_DIGITS` digits cannot round (a multiplier adds at most 12 digits, the
+        kopecks 2), so it skips the checked context, which costs a tenth of the scan."""
+        if len(m.group()) <= _EXACT_DIGITS or sum(map(str.isdigit, m.group())) <= _EXACT_DIGITS:
+            return self._read_number(text, m, prev_end)
+        with localcontext() as ctx:
+            ctx.traps[Inexact] = True
+            try:
+                return self._read_number(text, m, prev_end)
+            except Inexact:
+                return None
+
+    def _read_number(self, text: str, m: re.Match, prev_end: int) -> _Found | None:
         ops = self._operands(text, m, prev_end)
         if ops is None:
             return None
@@ -307,10 +333,46 @@ class NumberRecognizer:
         return [NumberMatch(r.kind, start, end, text[start:end], to_value(a.value), r.unit,
                             ops.qual, ops.qspan, noun=r.noun, prep=prep)]
 
-    def _currency_before(self, text: str, m: re.Match, ops: Operands) -> _Reading:
+    @staticmethod
+    def _thousands(ops: Operands) -> bool | None:
+        """"45.000 руб.", "45,000 руб", "$1 000.000": the dot or comma separates thousands.
+
+        The rule (Russian writes a decimal comma: "3,17 млрд", "2,5 %"): a money
+        amount with no multiplier whose one dot or comma is followed by exactly three
+        digits, the last of the number, its head with no leading zero, reads the
+        separator as a thousands one -- money has no third decimal (kopecks and cents
+        take two), so "45.000 руб." is 45 000, as a reader and natasha's money grammar
+        (a fraction is one or two digits there) read it.  With a multiplier it stays a
+        decimal ("1,500 млрд" is 1.5 billion: every such number of the corpora reads
+        so), and so it does with any other unit ("3,526 кг", "0,125 %").  Two dots or
+        commas ("1.250.000") are thousands already (`numbers.parse_digits`).  True:
+        the values are read so; None: a range with one number so written and one not
+        ("45–50.000 руб."), which cannot be read exactly; False: nothing to read.
+        """
+        nums = [ops.a] if ops.b is None else [ops.a, ops.b]
+        marked = [n.thousands is not None for n in nums]
+        if not any(marked):
+            return False
+        if not all(marked):
+            return None
+        for n in nums:
+            n.value, n.last_int, n.fraction = n.thousands, None, False
+        return True
+
+    def _money(self, rule: str, code: str | None, end: int, ops: Operands,
+               minor: Decimal = Decimal(0), rate: bool = False) -> _Reading | None:
+        """A money reading, with "45.000" read as thousands (`_thousands`), except in an
+        exchange rate, which has three decimals or four ("курс доллара — 65,345 рубля")."""
+        thousands = False if rate else self._thousands(ops)
+        if thousands is None:
+            return None
+        return _Reading(rule + ".thousands" if thousands else rule, "money", code, end,
+                        minor=minor)
+
+    def _currency_before(self, text: str, m: re.Match, ops: Operands) -> _Reading | None:
         """"$3,17 млрд", "USD 5 млн": the symbol decides the currency."""
         end = m.end("tail") if m.group("cur") is not None else ops.last.end
-        return _Reading("currency_before", "money", M.currency_code(m.group("pre")), end)
+        return self._money("currency_before", M.currency_code(m.group("pre")), end, ops, rate=_after_rate(text, m.start()))
 
     def _currency(self, text: str, m: re.Match, ops: Operands) -> _Reading | None:
         """"3,17 млрд долларов", "124 451 рубль 50 копеек"."""
@@ -318,7 +380,7 @@ class NumberRecognizer:
         if code is None:
             return self._count(text, m, ops)  # "100 крон": a count of an unknown currency
         minor = Decimal(m.group("mn")) / 100 if m.group("mn") is not None else Decimal(0)
-        return _Reading("currency", "money", code, m.end("tail"), minor=minor)
+        return self._money("currency", code, m.end("tail"), ops, minor, rate=_after_rate(text, m.start()))
 
     def _minor_unit(self, text: str, m: re.Match, ops: Operands) -> _Reading:
         """"50 копеек" = 0.5 RUB."""

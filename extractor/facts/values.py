@@ -17,6 +17,10 @@ _MULT = {norm_form(k): v for k, v in MULTIPLIERS.items()}
 _YEAR_MIN, _YEAR_MAX = 1900, 2100
 _LATIN_SYMBOLS = frozenset("$£€")
 _EN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+#: "45.000", "45,000": one to three digits, no leading zero ("0,500" is a decimal
+#: however it is read), one dot or comma, three digits.  Not after groups of spaces:
+#: who groups thousands with spaces writes the decimal comma ("1 000 000,000").
+_ONE_SEPARATOR_THOUSANDS = re.compile(r"[1-9]\d{0,2}[.,]\d{3}")
 _HYPHEN = re.compile("[-‐‑]")
 
 
@@ -32,6 +36,9 @@ class Num:
     fraction: bool = False
     words: bool = False
     bare_mult: str | None = None  # "тысячи" alone
+    #: "45.000", "45,000": the value if the one dot or comma separates thousands (the
+    #: money rules decide, `recognize.NumberRecognizer._thousands`); None: not so written
+    thousands: Decimal | None = None
 
     def noun_form(self) -> str:
         """The form of the noun after it: "21 школа", "22 школы", "25 школ", "2,5 тыс. школ"."""
@@ -110,11 +117,15 @@ def _digits(m: re.Match, p: str) -> Num | None:
     if suffix and (year_like or (len(plain) <= 2 and plain.endswith("0"))):
         return None  # "1970-х", "90-х": decades
     as_int = _written_int(d, plain)
+    thousands = None
+    if factor is None and not f2 and not suffix and _ONE_SEPARATOR_THOUSANDS.fullmatch(plain):
+        thousands = parse_digits(plain.replace(",", "").replace(".", ""))
     sign = m.groupdict().get(p + "_sign")
     if sign and sign != "+":
         v = -v
+        thousands = None if thousands is None else -thousands
     return Num(v, factor, m.start(p), m.end(p), year_like=year_like and not sign,
-               last_int=as_int, fraction=as_int is None)
+               last_int=as_int, fraction=as_int is None, thousands=thousands)
 
 
 def _composite(m: re.Match, p: str, v: Decimal, factor: int) -> Decimal | None:

@@ -153,9 +153,11 @@ def alternatives() -> list[tuple[str, str]]:
         # 2024-09-25 (ISO)
         ("iso", r"(?<![\d.,/-])(?P<iso_y>1\d{3}|20\d{2})-(?P<iso_m>0[1-9]|1[0-2])"
                 r"-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\d-])"),
-        # 25.09.2024, 5/9/2024, 25-09-2024 (4-digit years only)
-        ("num", r"(?<![\d.,/-])(?P<num_d>0?[1-9]|[12]\d|3[01])(?P<num_sep>[./-])(?P<num_m>0?[1-9]|1[0-2])(?P=num_sep)"
-                r"(?P<num_y>1\d{3}|20\d{2})(?!\d|[.,/-]\d)"),
+        # 25.09.2024, 5/9/2024, 25-09-2024; 12.03.98, 12. 03.98, 12 .03.1998 (the rule
+        # checks the two-digit years and the stray space: `absolute.numeric`)
+        ("num", r"(?<![\d.,/-])(?P<num_d>0?[1-9]|[12]\d|3[01])(?P<num_sp1> ?)(?P<num_sep>[./-])"
+                r"(?P<num_sp2> ?)(?P<num_m>0?[1-9]|1[0-2])(?P=num_sep)"
+                r"(?P<num_y>1\d{3}|20\d{2}|\d\d)(?!\d|[.,/-]\d)"),
         # вторник, 5 мая 2020 года; в минувший вторник — 27 января; вчера, 16 августа
         ("wdd", "(?P<wdd_wd>(?:" + rel_adj + SP + ")?" + weekday + "|" + deictic + r")"
                 + "(?:" + OSP + "[,‐‑‒–—―−-]" + OSP + "|" + SP + ")"

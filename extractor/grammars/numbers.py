@@ -3,16 +3,22 @@
 Two kinds of numerals are recognised:
 
 * digits: "15 505" (a space, NBSP, thin or figure space between groups of
-  three), "3,17" and "1.5" (decimal comma or dot), "1,234,567" (comma
-  thousands only with two commas or more and groups of three), "1.500.000"
-  (dot thousands, likewise), "5-ти" / "2-х" (a case ending after a hyphen);
+  three, up to seven groups), "3,17" and "1.5" (decimal comma or dot),
+  "1,234,567" (comma thousands only with two commas or more and groups of
+  three), "1.500.000" (dot thousands, likewise), "5-ти" / "2-х" (a case ending
+  after a hyphen).  One comma or dot before three digits is a decimal here
+  ("1,500 млрд"); only the money rules read "45.000 руб." as thousands
+  (`facts.recognize.NumberRecognizer._thousands`).  What the grammar cannot
+  read whole is no number at all rather than a piece of one: more groups than
+  seven, "12 34", an exponent or a power ("1e6", "10^400", "10⁶");
 * words: "двадцать шесть", "восемьсот восемьдесят одна тысяча девятьсот
   тринадцать", "полтора миллиарда", "четверть миллиарда", "миллион",
   "двух тысяч", "полмиллиона".
 
 `parse_number` turns either into an int (when integral) or a float.  The
 parser works on `decimal.Decimal` so that "3,17 млрд" is exactly
-3 170 000 000.
+3 170 000 000; arithmetic that would round (over 28 significant digits)
+gives None.
 
 The helpers `SP`, `OSP`, `alternation`... are shared by the other grammar
 modules of the package.
@@ -21,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, Inexact, InvalidOperation, localcontext
 
 from .pieces import DASH, OSP, SP, WEND, WSTART  # noqa: F401 - used by the grammars that import this
 from .pieces import alternation as _alternation
@@ -56,27 +62,41 @@ def norm_table(table: dict) -> dict:
 # Digits
 # --------------------------------------------------------------------------
 
-#: not inside a word, a date, a time or a fraction ("топ-5" is checked by the scanner)
-_DIGITS_BEFORE = r"(?<![\w.,:/\\])"
-#: group counts are bounded (up to 10^15) so that a long run of "123 123 123 ..."
-#: costs a bounded match per position, not a quadratic rescan
+#: not inside a word, a date, a time or a fraction ("топ-5" is checked by the scanner),
+#: not an exponent ("10^400", "10^-3", "1.5E+3": the "400" is no number of its own), nor the tail of
+#: a grouped number the body could not read whole ("1 000 ... 000" of too many groups,
+#: "12 34", "1 2345": a lone group of one to three digits and a space before it)
+_DIGITS_BEFORE = (
+    r"(?<![\w.,:/\\^])(?<!\^ )(?<!\d[eE][-+−])(?<!\^[-+−])"
+    + "".join(r"(?<!(?<![\d.,])\d{%d}" % n + GROUP_SPACE + ")" for n in (1, 2, 3))
+)
+#: group counts are bounded (up to 10^21) so that a long run of "123 123 123 ..."
+#: costs a bounded match per position, not a quadratic rescan; a longer run is no
+#: number at all (`_DIGITS_AFTER`, `_DIGITS_BEFORE`), not its last groups
 _DIGITS_BODY = (
-    r"(?:\d{1,3}(?:" + GROUP_SPACE + r"\d{3}){1,4}(?:[.,]\d+)?"  # 15 505, 1 154.5
-    r"|\d{1,3}(?:,\d{3}){2,4}(?:\.\d+)?"  # 1,234,567
-    r"|\d{1,3}(?:\.\d{3}){2,4}(?:,\d+)?"  # 1.234.567
+    r"(?:\d{1,3}(?:" + GROUP_SPACE + r"\d{3}){1,6}(?:[.,]\d+)?"  # 15 505, 1 154.5
+    r"|\d{1,3}(?:,\d{3}){2,6}(?:\.\d+)?"  # 1,234,567
+    r"|\d{1,3}(?:\.\d{3}){2,6}(?:,\d+)?"  # 1.234.567
     r"|\d{1,18}(?:[.,]\d{1,12})?)"  # 2023, 3,17, 1.5
 )
 #: "5-ти", "2-х", "3-ех" (cardinal case endings)
 _DIGITS_CASE = r"(?:[-‐‑](?:х|ти|ми|ух|ех|ёх|и|ью)" + WEND + ")?"
-#: no date, time, fraction or ordinal suffix after the number
-_DIGITS_AFTER = r"(?!\d|[.,:/]\d|[-‐‑][^\W\d_])"
+#: no date, time, fraction or ordinal suffix after the number; no more groups (the
+#: body took as many as it may: "1 000 000 000 000 000 000 000" is no number rather
+#: than its first seven groups); no exponent or power ("1e6", "10^6", "10⁶": notations
+#: the grammar does not read, so no number rather than the wrong one)
+_DIGITS_AFTER = (
+    r"(?!\d|[.,:/]\d|[-‐‑][^\W\d_])"
+    r"(?!" + GROUP_SPACE + r"\d{3}(?!\d))"
+    r"(?![eE][-+]?\d|\s?\^|[⁰¹²³⁴⁵⁶⁷⁸⁹])"
+)
 DIGITS = _DIGITS_BEFORE + _DIGITS_BODY + _DIGITS_CASE + _DIGITS_AFTER
 #: a plain decimal number (for "2-кратный", "70-процентный")
 SIMPLE_DIGITS = _DIGITS_BEFORE + r"\d+(?:[.,]\d+)?"
 
 _SPACES_RE = re.compile(r"[\s\u2009\u202f\u2007\u2008\u200a]")
-_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,4}(?:\.\d+)?")
-_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,4}(?:,\d+)?")
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3}){2,6}(?:\.\d+)?")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,6}(?:,\d+)?")
 _CASE_SUFFIX = re.compile(r"[-‐‑][^\W\d_]+$")
 
 
@@ -234,6 +254,15 @@ def parse_number(s: str) -> int | float | None:
     amounts like "1 599 059, 38 Евро").  None if `s` is not a numeral.
     """
     s = s.strip()
+    with localcontext() as ctx:
+        ctx.traps[Inexact] = True  # a value that would round is no value
+        try:
+            return _parse_number(s)
+        except Inexact:
+            return None
+
+
+def _parse_number(s: str) -> int | float | None:
     m = _PARSE_DIGITS_RE.fullmatch(s)
     if m is not None:
         d = parse_digits(m.group("d"))

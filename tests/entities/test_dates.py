@@ -249,7 +249,32 @@ DEBUG_CASES = [
     # "2017 году — 1809" is no range ("yr" declines): the next alternative, "y", takes the year
     ("Цена составит в 2017 году — 1809 рублей.", [("2017 году", "y", "2017")]),
     ("Об этом стало известно вчера.", [("вчера", "deic", "XXXX-XX-XX")]),
+    # a stray space around the first dot; a two-digit year that can only be a year
+    ("Родился 12. 03.98 в Москве.", [("12. 03.98", "num.spaced", "1998-03-12")]),
+    ("Родился 12 .03.1998 в Москве.", [("12 .03.1998", "num.spaced", "1998-03-12")]),
+    ("Родился 12.03.98 в Москве.", [("12.03.98", "num.yy", "1998-03-12")]),
+    ("Приказ от 12.03.05 г. издан.", [("12.03.05", "num.yy", "2005-03-12")]),
+    ("Родился 12.03.1998 в Москве.", [("12.03.1998", "num", "1998-03-12")]),
 ]
+
+#: what the stray-space and two-digit-year forms do not take: ambiguous
+NOT_NUMERIC_DATES = [
+    "Направление «Системы управления» (24.03.02). При поступлении",  # a code, not 2002
+    "Приказ от 12.03.05 издан.",  # 2005 or a section 12.03.05: no year word
+    "Родился 12. 03. 1998 в Москве.",  # two stray spaces
+    "Встреча 12.03 .1998 года.",  # a space at the second dot
+    "См. п. 3. 12.1998 года.",  # a list item, then a month
+    "Родился 2. 03.1998 в Москве.",  # one-digit day with a stray space
+    "Родился 12-03-98 в Москве.",  # two-digit year with dashes
+    "Версия 5.3.98 вышла.",  # one-digit day and month
+]
+
+
+@pytest.mark.parametrize("text", NOT_NUMERIC_DATES)
+def test_numeric_date_negatives(rec, text):
+    found = rec.find(text)
+    check_invariants(text, found)
+    assert [m.text for m in found if m.text[:1].isdigit() and "." in m.text] == [], found
 
 
 @pytest.mark.parametrize("text,expected", DEBUG_CASES, ids=[c[0][:30] for c in DEBUG_CASES])

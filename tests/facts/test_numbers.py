@@ -359,3 +359,101 @@ def test_parse_number(s, value):
 @pytest.mark.parametrize("s", ["два три", "тысяча миллион", "четверть", "слово", "двадцать пятнадцать"])
 def test_parse_number_rejects(s):
     assert parse_number(s) is None
+
+
+# --------------------------------------------------------------------------
+# A value the recogniser cannot read exactly is no fact, not a wrong one
+# --------------------------------------------------------------------------
+
+# (text, span, rule, value, unit): read whole and exactly
+EXACT_CASES = [
+    # six and seven groups: the whole number, not its last five groups
+    ("Сумма 1 000 000 000 000 000 рублей.", "1 000 000 000 000 000 рублей", "currency",
+     1_000_000_000_000_000, "RUB"),
+    ("Сумма 1 000 000 000 000 000 000 рублей.", "1 000 000 000 000 000 000 рублей", "currency",
+     10 ** 18, "RUB"),
+    ("Всего 1,234,567,890,123,456 долл.", "1,234,567,890,123,456 долл.", "currency",
+     1_234_567_890_123_456, "USD"),
+    ("Сумма 12.000.000.000.000.000.000 руб", "12.000.000.000.000.000.000 руб", "currency",
+     12 * 10 ** 18, "RUB"),
+    # one dot or comma before three digits, no multiplier, a currency: thousands
+    ("Цена 45.000 руб. за всё", "45.000 руб.", "currency.thousands", 45_000, "RUB"),
+    ("Цена 45,000 руб за всё", "45,000 руб", "currency.thousands", 45_000, "RUB"),
+    ("Цена €45.000", "€45.000", "currency_before.thousands", 45_000, "EUR"),
+    ("Курс доллара составил 65,345 рубля", "65,345 рубля", "currency", 65.345, "RUB"),  # a rate: three decimals
+    ("Цена 45.000 рублей 50 копеек", "45.000 рублей 50 копеек", "currency.thousands", 45_000.5,
+     "RUB"),
+    ("Цена от 45.000 до 50.000 рублей", "от 45.000 до 50.000 рублей", "currency.thousands", 45_000,
+     "RUB"),
+    ("Цена 1.250.000 руб.", "1.250.000 руб.", "currency", 1_250_000, "RUB"),
+    # ... but a decimal with a multiplier, another unit, a leading zero or after space groups
+    ("Цена 1,500 млрд рублей", "1,500 млрд рублей", "currency", 1_500_000_000, "RUB"),
+    ("Выручка 3,17 млрд долларов", "3,17 млрд долларов", "currency", 3_170_000_000, "USD"),
+    ("Рост 2,5 % за год", "2,5 %", "percent", 2.5, "%"),
+    ("Ставка 0,125 %", "0,125 %", "percent", 0.125, "%"),
+    ("Изъяли 3,526 кг кокаина", "3,526 кг", "measure_unit", 3.526, "килограмм"),
+    ("Цена 0,500 руб", "0,500 руб", "currency", 0.5, "RUB"),
+    ("Сумма 1 000 000,000 руб.", "1 000 000,000 руб.", "currency", 1_000_000, "RUB"),
+    ("Сумма 1 000 000,5 рублей", "1 000 000,5 рублей", "currency", 1_000_000.5, "RUB"),
+    # a year and then an amount is still two numbers
+    ("В 2019 100 рублей ушло на налоги", "100 рублей", "currency", 100, "RUB"),
+]
+
+
+@pytest.mark.parametrize("text,span,rule,value,unit", EXACT_CASES, ids=[c[1] for c in EXACT_CASES])
+def test_values_read_exactly(rec, text, span, rule, value, unit):
+    [hit] = rec.debug(text)
+    assert (hit.text, hit.rule, hit.unit) == (span, rule, unit)
+    assert hit.value == value and type(hit.value) is type(value)
+    check_invariants(text, rec.find(text))
+
+
+# notations the grammar does not read, numbers it cannot read whole: no fact at all
+NOT_EXACT = [
+    "Сумма 10^400 рублей.",  # was 400 RUB
+    "Сумма 2^10 рублей.",
+    "Сумма 10^-3 рублей.",
+    "Сумма 5-10^3 рублей.",
+    "Сумма 1e6 рублей.",
+    "Сумма $1e6.",  # was $1
+    "Сумма 1.5E+3 рублей.",  # was 3 RUB
+    "Рост 1e2 %.",
+    "Рост 10^2 %.",
+    "Сумма 10⁶ рублей.",
+    "Рост в 10^6 раз.",
+    "Сумма 1 000 000 000 000 000 000 000 рублей.",  # eight groups: was 0 RUB
+    "Было 5 000 000 000 000 000 000 000 000 человек.",
+    "Сумма 1 2345 рублей.",  # was 2345 RUB
+    "Сумма 12 34 рублей.",  # was 34 RUB
+    "Сумма 1 0000 рублей.",
+    "Сумма 12345678901234567890123 рублей.",
+    "Цена 45–50.000 руб.",  # thousands or not: cannot say (the "50.000 руб." alone is read)
+]
+
+
+@pytest.mark.parametrize("text", NOT_EXACT)
+def test_no_fact_rather_than_a_wrong_one(rec, text):
+    found = rec.find(text)
+    check_invariants(text, found)
+    if text.startswith("Цена 45–"):
+        assert [(m.text, m.value) for m in found] == [("50.000 руб.", 50_000)]
+    else:
+        assert found == [], found
+
+
+def test_inexact_arithmetic_is_no_fact(rec):
+    # 30 significant digits: the product would round at Decimal's 28 -> no value
+    assert rec.find("Сумма 123456789012345678,123456789012 трлн рублей") == []
+    assert parse_number("123456789012345678,123456789012 трлн") is None
+    # 33 digits, but 27 significant ones: exact
+    [m] = rec.find("Сумма 999 999 999 999 999 999 999 трлн 999 млн рублей")
+    assert m.value == 999_999_999_999_999_999_999 * 10 ** 12 + 999 * 10 ** 6
+
+
+@pytest.mark.parametrize("s,value", [
+    ("1 000 000 000 000 000", 10 ** 15), ("1 000 000 000 000 000 000", 10 ** 18),
+    ("1.000.000.000.000.000", 10 ** 15), ("1,000,000,000,000,000", 10 ** 15),
+])
+def test_parse_number_long_groups(s, value):
+    v = parse_number(s)
+    assert v == value and isinstance(v, int)

@@ -35,11 +35,46 @@ def iso(s: Scan, m: re.Match[str]) -> Found:
 
 
 def numeric(s: Scan, m: re.Match[str]) -> Found:
-    """25.09.2024, 5/9/2024"""
-    y, mo, d = int(m.group("num_y")), int(m.group("num_m")), int(m.group("num_d"))
+    """25.09.2024, 5/9/2024; "12.03.98" and "12. 03.98", "12 .03.1998" where unambiguous.
+
+    Beyond the plain form, the rule takes (its debug names in brackets):
+
+    * a two-digit year ["num.yy"], dots only, day and month of two digits: 32..99 is
+      19yy (it can be no day or month, so "12.03.98" is a date), 00..31 only before a
+      year word ("12.03.05 г."): "(24.03.02)" is a code of a speciality, "10.11.12" a
+      section or a version as often as a date;
+    * one stray space around the first dot ["num.spaced"], day and month of two digits
+      ("12. 03.98", "12 .03.1998"); a space around the second dot is not taken ("в
+      12.03. 1998 год" is more often a time and a year), nor two spaces.
+    """
+    sp1, sp2, sep = m.group("num_sp1"), m.group("num_sp2"), m.group("num_sep")
+    dd, mm, yy = m.group("num_d"), m.group("num_m"), m.group("num_y")
+    padded = sep == "." and len(dd) == 2 and len(mm) == 2
+    rule = ""
+    if sp1 or sp2:
+        if (sp1 and sp2) or not padded:
+            return None
+        rule = "num.spaced"
+    y = int(yy)
+    if len(yy) == 2:
+        if not padded:
+            return None
+        if y >= 32:
+            y += 1900
+        elif _YEAR_WORD_AFTER.match(s.text, m.end()):
+            y += 2000
+        else:
+            return None
+        rule = rule or "num.yy"
+    mo, d = int(mm), int(dd)
     if not 1000 <= y <= 2100 or not day_ok(y, mo, d):
         return None
-    return [s.cand(m.start(), m.end(), gran="D", y=y, m=mo, d=d, y_explicit=True)]
+    return [s.cand(m.start(), m.end(), gran="D", y=y, m=mo, d=d, y_explicit=True, rule=rule)]
+
+
+#: "г.", "года" after a date with a two-digit year ("12.03.05 г.")
+_YEAR_WORD_AFTER = re.compile(r"[^\S\n]?(?:г\.|гг?(?![^\W\d_])|год(?:а|у)?(?![^\W\d_]))",
+                              re.IGNORECASE)
 
 
 def _day_month(s: Scan, m: re.Match[str], p: str) -> Found:

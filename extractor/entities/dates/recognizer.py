@@ -16,7 +16,7 @@ from .values import DateMatch
 #: priority order) -> its rule; the alternative's name is the rule's name
 RULES: dict[str, Handler] = {
     "iso": A.iso,  # 2024-09-25
-    "num": A.numeric,  # 25.09.2024
+    "num": A.numeric,  # 25.09.2024; 12.03.98 ("num.yy"), 12. 03.98 ("num.spaced")
     "wdd": A.weekday_day_month,  # вторник, 5 мая 2020 года
     "ddm": A.day_range,  # 21–22 мая, с 25 по 29 июля
     "dmy": A.day_month_year,  # 25 сентября 2024 года, 1 мая
