@@ -17,18 +17,30 @@ header, rows of a Parquet file.
 
 A row that cannot be used (not JSON, no text, a text that is not a string) becomes an
 error record saying why, never a crash and never a gap; an input that cannot be used
-at all (a missing column, a pattern matching nothing, a file that is not a table)
-raises `InputError` before anything is written. JSONL and CSV files are decoded in
-the encoding found in their first megabyte (UTF-8 ± BOM, windows-1251, KOI8-R, as
-`read.decode` does for a file), recorded in each row's record; bytes that do not
-decode are replaced and reported in the row's errors.
+at all (a missing column, a pattern matching nothing, a JSONL/CSV file that is not
+text) raises `InputError` before anything is written. JSONL and CSV files are decoded in
+the encoding found in their first megabyte (UTF-8 ± BOM, UTF-16/32 by their BOM,
+windows-1251, KOI8-R, as `read.decode` does for a file), recorded in each row's record;
+bytes that do not decode are replaced and reported in the row's errors. Damage stays
+with the rows it touches, and each says so: a NUL byte is read as a space (a file is
+binary only with over 16 NULs and 1 % of its first megabyte); a lone surrogate in an
+id or a text (a JSON escape such as "\udfff", which no UTF-8 output can carry) becomes
+U+FFFD; an unreadable Parquet row group gives an error record for each of its rows
+(counted in the metadata), a Parquet file without readable metadata one; a stray CSV
+quote, an error record for its first line, the lines after it read again (`csvfile.py`).
+
+Folders and `**` patterns are walked by `read.walk`, not `glob` (which follows link
+loops): each real file once per input, link loops and unreadable folders as error
+records. Only regular files are opened (else: "not a regular file"). A file whose name
+is not UTF-8 is read here: its record's source is the name as valid text
+(`read.display`), which the journal matches by.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import glob
 import json
+import os
 import sys
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
@@ -39,13 +51,19 @@ from pathlib import Path
 from typing import IO, Any, Callable
 
 from ..document import Document
-from .read import MAX_BYTES, DecodeError, decode, document_from_bytes, folder_files
 from ..records import ErrorInfo
+from .csvfile import CsvReader, DecodedLines
+from .read import (
+    LOOP, MAX_BYTES, DecodeError, bom_encoding, decode, display, document_from_bytes, failed, folder_items, glob_magic, is_regular,
+    is_text, loops, pattern_matches, problem_once, read_file, valid_text,
+)
 
 SAMPLE_BYTES = 1 << 20  # read to detect a table's encoding
 BATCH_ROWS = 256  # Parquet rows per record batch
 PEEK_ROWS = 100  # JSON lines read to find the columns
 MAX_FIELD = 2**31 - 1  # the csv module's default (128 KiB) cuts long articles
+MAX_NUL = 0.01  # share of NUL bytes in a table's first megabyte still read as text (NUL as a space) ...
+FEW_NUL = 16  # ... or this many, whatever the share (a small file); binary files have NULs everywhere
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
 MISSING = object()
@@ -88,15 +106,20 @@ class Input(ABC):
 
 @dataclass
 class Files(Input):
-    """Files read one document each (text or HTML), as paths: the workers read them."""
+    """Files read one document each (text or HTML), as paths: the workers read them; and
+    the error documents of a folder (one that cannot be read, a link loop)."""
 
-    paths: list[Path]
+    paths: list[Path | Document]
 
-    def items(self) -> Iterator[Path]:
-        return iter(self.paths)
+    def items(self) -> Iterator[Path | Document]:
+        for item in self.paths:
+            if isinstance(item, Path) and not is_text(str(item)):
+                yield read_file(item)  # read here: its record's source is not its path, and the journal must see that source
+            else:
+                yield item
 
     def files(self) -> list[Path]:
-        return self.paths
+        return [item for item in self.paths if isinstance(item, Path)]
 
     def count(self) -> int:
         return len(self.paths)
@@ -121,6 +144,7 @@ class Row:
     values: Any = None  # the row's values by column; None when the row could not be read
     problem: str | None = None  # why it could not be read
     damaged: bool = False  # bytes that did not decode were replaced
+    nul: bool = False  # NUL bytes were read as spaces
 
 
 class Table(Input):
@@ -129,8 +153,8 @@ class Table(Input):
     def __init__(self, path: Path | None, reading: Reading, label: str | None = None) -> None:
         self.path = path
         self.reading = reading
-        self.label = label or str(path)
-        self.stem = path.stem if path is not None else "stdin"
+        self.label = label or display(str(path))[0]  # a part of every source: valid text
+        self.stem = Path(self.label).stem if path is not None else "stdin"
         self.encoding: str | None = None
 
     @abstractmethod
@@ -160,16 +184,23 @@ class Table(Input):
 
     def document(self, row: Row) -> Document:
         values = row.values if isinstance(row.values, dict) else {}
-        doc = Document(id=self.row_id(values, row.number), text="", source=f"{self.label}#{row.number}", encoding=self.encoding)
+        doc_id = self.row_id(values, row.number)
+        doc = Document(id=valid_text(doc_id), text="", source=f"{self.label}#{row.number}", encoding=self.encoding)
+        if not is_text(doc_id):
+            doc.errors.append(ErrorInfo("read", "lone surrogates in the id replaced by U+FFFD"))
         text = values.get(self.reading.text_column, MISSING)
         problem = row.problem or self.unusable(text)
         if problem is not None:
             doc.failed = True
             doc.errors.append(ErrorInfo("read", problem))
             return doc
-        doc.text = text
+        doc.text = valid_text(text)
+        if not is_text(text):
+            doc.errors.append(ErrorInfo("read", "lone surrogates in the text replaced by U+FFFD (one for one: offsets are kept)"))
         if row.damaged:
             doc.errors.append(ErrorInfo("read", f"bytes that are not {self.encoding} replaced by U+FFFD"))
+        if row.nul:
+            doc.errors.append(ErrorInfo("read", "NUL bytes read as spaces"))
         if self.reading.date_column:
             value = values.get(self.reading.date_column)
             doc.date = _date(value)
@@ -212,22 +243,6 @@ def _date(value: Any) -> dt.date | None:
     return None
 
 
-class DecodedLines:
-    """The lines of a byte stream as text; a line with bytes that do not decode is
-    decoded with replacements and counted in `damaged`, so that its row can say so."""
-
-    def __init__(self, stream: IO[bytes], encoding: str) -> None:
-        self.stream, self.encoding, self.damaged = stream, encoding, 0
-
-    def __iter__(self) -> Iterator[str]:
-        for raw in self.stream:
-            try:
-                yield raw.decode(self.encoding)
-            except UnicodeDecodeError:
-                self.damaged += 1
-                yield raw.decode(self.encoding, errors="replace")
-
-
 class TextTable(Table):
     """A table in a text file (JSONL, CSV), decoded in the encoding of its first megabyte,
     or in a byte stream (stdin: UTF-8)."""
@@ -246,7 +261,10 @@ class TextTable(Table):
     def _sniff(self) -> str:
         try:
             with self.path.open("rb") as handle:
-                return decode(handle.read(SAMPLE_BYTES)).encoding
+                sample = handle.read(SAMPLE_BYTES)
+            if bom_encoding(sample) is None and sample.count(0) <= max(FEW_NUL, MAX_NUL * len(sample)):
+                sample = sample.replace(b"\x00", b" ")  # a stray NUL is a damaged row, not a binary file
+            return decode(sample).encoding
         except OSError as exc:
             raise InputError(f"{self.label}: cannot read: {exc.strerror or exc}") from None
         except DecodeError as exc:
@@ -287,9 +305,10 @@ class JsonLines(TextTable):
 
     def rows(self) -> Iterator[Row]:
         with self.lines() as lines:
-            seen = 0
+            seen = nul = 0
             for number, line in enumerate(lines, 1):
                 damaged, seen = lines.damaged > seen, lines.damaged
+                with_nul, nul = lines.nul > nul, lines.nul
                 if not line.strip():
                     continue
                 try:
@@ -300,13 +319,13 @@ class JsonLines(TextTable):
                 if not isinstance(values, dict):
                     yield Row(number, problem=f"a JSON {_kind(values)}, not an object")
                     continue
-                yield Row(number, values, damaged=damaged)
+                yield Row(number, values, damaged=damaged, nul=with_nul)
 
     def count(self) -> int | None:
         if self.path is None:
             return None
-        with self.path.open("rb") as handle:
-            return sum(1 for line in handle if line.strip())
+        with self.lines() as lines:  # decoded, as `rows` sees them (UTF-16, blank lines)
+            return sum(1 for line in lines if line.strip())
 
 
 def _keys(rows: Iterable[Row]) -> list[str] | None:
@@ -327,16 +346,12 @@ class Csv(TextTable):
 
     def rows(self) -> Iterator[Row]:
         with self.lines() as lines:
-            reader = csv.reader(lines, delimiter=self.delimiter)
-            header = next(reader, [])
-            seen = lines.damaged
-            for number, cells in enumerate(reader, 1):
-                damaged, seen = lines.damaged > seen, lines.damaged
-                yield Row(number, dict(zip(header, cells)), damaged=damaged)  # a short row lacks its last columns
+            reader = CsvReader(lines, self.delimiter, self.reading.id_column, self.reading.text_column)
+            for record in reader:  # a short row lacks its last columns
+                yield Row(record.number, dict(zip(reader.header, record.cells)), record.problem, record.damaged, record.nul)
 
     def count(self) -> int:
-        with self.lines() as lines:
-            return max(sum(1 for _ in csv.reader(lines, delimiter=self.delimiter)) - 1, 0)
+        return sum(1 for _ in self.rows())  # as `rows` takes broken records apart
 
 
 class Parquet(Table):
@@ -353,21 +368,47 @@ class Parquet(Table):
         except (OSError, pa.ArrowException) as exc:
             raise InputError(f"{self.label}: not a readable Parquet file ({exc})") from None
 
-    def columns(self) -> list[str]:
-        return list(self._file().schema_arrow.names)
+    def columns(self) -> list[str] | None:
+        try:
+            return list(self._file().schema_arrow.names)
+        except InputError:
+            return None  # unreadable: one error record (`items`), not a refused run
 
     def count(self) -> int:
-        return self._file().metadata.num_rows
+        try:
+            return self._file().metadata.num_rows
+        except InputError:
+            return 1
 
-    def rows(self) -> Iterator[Row]:
-        file = self._file()
+    def items(self) -> Iterator[Document]:
+        try:
+            file = self._file()
+        except InputError as exc:
+            yield failed(self.stem, self.label, str(exc))
+            return
+        yield from map(self.document, self.rows(file))
+
+    def rows(self, file: Any = None) -> Iterator[Row]:
+        import pyarrow as pa
+
+        file = file if file is not None else self._file()
         names = set(file.schema_arrow.names)
         wanted = dict.fromkeys([self.reading.text_column, self.reading.id_column or "id", self.reading.date_column])
+        columns = [c for c in wanted if c in names]
+        groups = file.metadata.num_row_groups
         number = 0
-        for batch in file.iter_batches(batch_size=BATCH_ROWS, columns=[c for c in wanted if c in names]):
-            for values in batch.to_pylist():
-                number += 1
-                yield Row(number, values)
+        for group in range(groups):
+            size, done = file.metadata.row_group(group).num_rows, 0
+            try:
+                for batch in file.iter_batches(batch_size=BATCH_ROWS, row_groups=[group], columns=columns):
+                    for values in batch.to_pylist():
+                        done += 1
+                        yield Row(number + done, values)
+            except (OSError, ValueError, pa.ArrowException) as exc:  # a damaged group: its rows are known by number
+                problem = f"row group {group + 1} of {groups} cannot be read: {' '.join(str(exc).split())}"
+                for k in range(done, size):
+                    yield Row(number + k + 1, problem=problem)
+            number += max(size, done)
 
 
 # -- the inputs of a run ----------------------------------------------------------------
@@ -382,11 +423,32 @@ TABLES: dict[str, Callable[[Path, Reading], Table]] = {
 }
 
 
-def _of_path(path: Path, reading: Reading) -> Input:
+def _of_path(path: Path, reading: Reading, seen: set[str]) -> list[Input]:
+    """The input a path is; none when `seen` (the real paths this input has listed) has it."""
     if path.is_dir():
-        return Files(folder_files(path))
+        return [Files(folder_items(path, seen))]
+    if loops(path):  # an error record, and not a path: no one should resolve it
+        return [Files(problem_once(path, LOOP, seen))]
+    real = os.path.realpath(path)
+    if real in seen:
+        return []
+    seen.add(real)
     table = TABLES.get(path.suffix.lower())
-    return table(path, reading) if table and path.exists() else Files([path])  # a missing file: an error record
+    # a missing file, a pipe: an error record (a pipe is not opened, it would block)
+    return [table(path, reading) if table and is_regular(path) else Files([path])]
+
+
+def _pattern(name: str, reading: Reading) -> list[Input]:
+    """What a pattern matches, in path order (folders that cannot be read, link loops
+    met on the way among them), each real file once."""
+    matches = pattern_matches(name)
+    if not matches:
+        raise InputError(f"no file matches {name!r}")
+    seen: set[str] = set()
+    found: list[Input] = []
+    for path, problem in matches:
+        found += _of_path(path, reading, seen) if problem is None else [Files(problem_once(path, problem, seen))]
+    return found
 
 
 def _stdin(reading: Reading) -> Input:
@@ -404,13 +466,10 @@ def open_inputs(names: Iterable[str], reading: Reading = Reading()) -> list[Inpu
     for name in names:
         if name == STDIN:
             inputs.append(_stdin(reading))
-        elif glob.has_magic(name) and not Path(name).exists():
-            matches = sorted(glob.glob(name, recursive=True))
-            if not matches:
-                raise InputError(f"no file matches {name!r}")
-            inputs += [_of_path(Path(match), reading) for match in matches]
+        elif glob_magic(name) and not os.path.lexists(name):
+            inputs += _pattern(name, reading)
         else:
-            inputs.append(_of_path(Path(name), reading))
+            inputs += _of_path(Path(name), reading, set())
     for found in inputs:
         found.check()
     return inputs
