@@ -118,13 +118,23 @@ class Official:
     region: Annotated[str | None, 'canonical gazetteer name ("Смоленская область")']
     region_code: str | None
     person_spans: list[Span]
-    position_span: Span
+    position_span: Span  # the first of position_spans: what readers of one span use
     block: str
     rule: Annotated[
         str, 'what linked them: a hand rule (position_then_name, …), "model" (the trained linker alone) or "model+<rule>" (both)'
     ]
     country: Annotated[str | None, 'the country served ("Россия"), from the region, the body or the text'] = None
     country_code: Annotated[str | None, "ISO 3166-1 alpha-2"] = None
+    position_spans: Annotated[
+        list[Span], "every mention of the position linked to the person, in text order: one record per person and post"
+    ] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # spans as tuples (a record read back from JSON has lists); a record written before
+        # the field existed has its one position
+        self.position_spans = [(s[0], s[1]) for s in self.position_spans] or (
+            [self.position_span] if self.position_span is not None else []
+        )
 
 
 @dataclass

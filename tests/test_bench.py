@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -370,3 +371,80 @@ def test_first_difference_names_line_and_file(tmp_path: Path) -> None:
     assert scaling.first_difference(a, a) is None
     b.write_text(same, encoding="utf-8")  # one output shorter
     assert scaling.first_difference(a, b) == "line 2, 00002_derived_y.txt"
+
+
+# --- soak: readings, verdict, table, and run_soak with the worker faked --------------------------
+
+from tools import bench_soak as soak  # noqa: E402
+
+
+def test_soak_pass_reads_every_n_documents_and_after_the_last() -> None:
+    readings: list[dict] = []
+    records = lambda texts: (SimpleNamespace(ok=t != "bad") for t in texts)  # noqa: E731
+    soak.soak_pass(["a", "b", "bad", "c", "d"], records, 2, readings.append)
+    assert [r["docs"] for r in readings] == [2, 4, 5]
+    assert [r["failed_docs"] for r in readings] == [0, 1, 1]
+    assert all(r["peak_rss_mb"] > 0 and r["seconds"] >= 0 for r in readings)
+    assert readings[-1]["seconds"] >= readings[0]["seconds"]
+
+
+def reading(docs: int, peak: float) -> dict:
+    return {"docs": docs, "seconds": docs / 100, "peak_rss_mb": peak, "rss_mb": peak - 10, "failed_docs": 0}
+
+
+def test_soak_verdict_compares_the_last_peak_with_the_peak_after_two_readings() -> None:
+    flat = [reading(1000, 400), reading(2000, 450), reading(3000, 460), reading(4000, 500)]
+    verdict = soak.soak_verdict(flat)
+    assert verdict["plateau"] is True and verdict["base_mb"] == 450 and verdict["last_docs"] == 4000
+    assert round(verdict["growth"], 3) == round(500 / 450 - 1, 3)
+    climbing = flat[:2] + [reading(3000, 600)]
+    assert soak.soak_verdict(climbing)["plateau"] is False
+    assert soak.soak_verdict(flat[:2])["plateau"] is None  # nothing after 2,000
+    assert soak.soak_verdict([reading(2, 1), reading(4, 1), reading(5, 1.1)], every=2)["plateau"] is True
+
+
+def test_render_soak_table() -> None:
+    meta = soak.SoakMeta("2025-01-01 10:00 UTC", "python cli.py bench --soak 3000", "../shared/data", 3000, 5.5,
+                          {"distinct": 1000, "derived": 2000, "repeated": 0}, "3.11", "cpu")
+    readings = [reading(1000, 400), reading(2000, 450), reading(3000, 460)]
+    text = soak.render_soak_table(meta, readings, soak.soak_verdict(readings))
+    assert "| 3000 | 30 | 100.0 | 450 | 460 | +2.2% |" in text
+    assert "| 1000 | 10 | 100.0 | 390 | 400 | – |" in text
+    assert "Verdict: memory plateaus" in text and "+20%" in text
+    assert "1000 distinct, 2000 derived" in text and "repeated" not in text.split("\n")[0]
+
+
+def test_run_soak_assembles_the_corpus_and_writes_table_and_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = shared_data(tmp_path / "data")
+    seen: list[list[str]] = []
+
+    def fake_worker(texts_path: Path, workdir: Path, every: int) -> tuple[list[dict], None]:
+        texts = json.loads(texts_path.read_text(encoding="utf-8"))
+        seen.append(texts)
+        readings: list[dict] = []
+        soak.soak_pass(texts, lambda ts: (SimpleNamespace(ok=True) for _ in ts), every, readings.append)
+        return readings, None
+
+    monkeypatch.setattr(soak, "run_soak_worker", fake_worker)
+    out = tmp_path / "results" / "soak.md"
+    assert soak.run_soak(6, data, str(out), every=2) == 0
+    assert len(seen[0]) == 6 and seen[0][0].startswith("Мэр Москвы")
+    raw = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert [r["docs"] for r in raw["readings"]] == [2, 4, 6] and raw["verdict"]["base_docs"] == 4
+    assert "| 6 |" in out.read_text(encoding="utf-8")
+
+
+def test_run_soak_without_data(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert soak.run_soak(5, tmp_path / "nowhere") == soak.EXIT_USAGE
+    assert "not found" in capsys.readouterr().err
+
+
+def test_soak_runs_the_extractor_in_a_child_process(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """The real soak on a handful of documents: one child process, a reading every 2 documents."""
+    out = tmp_path / "soak.md"
+    assert soak.run_soak(5, shared_data(tmp_path / "data"), str(out), every=2) == 0
+    raw = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert [r["docs"] for r in raw["readings"]] == [2, 4, 5]
+    assert raw["failure"] is None and raw["readings"][-1]["failed_docs"] == 0
+    assert raw["readings"][-1]["peak_rss_mb"] > 50  # the models are loaded
+    assert raw["verdict"]["plateau"] is not None

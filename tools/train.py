@@ -134,7 +134,7 @@ def evaluate_stage(data: list[tuple[GoldDoc, Document]], model: LinkModel | None
     """The officials stage itself over preprocessed documents, scored as `cli.py evaluate` does."""
     stage = Officials(model)
     stage([doc for _, doc in data])
-    preds = [Prediction(spans=[], relations={PAIRS: [(list(o.person_spans), o.position_span) for o in doc.officials]})
+    preds = [Prediction(spans=[], relations={PAIRS: [(list(o.person_spans), span) for o in doc.officials for span in o.position_spans]})
              for _, doc in data]
     return pair_scores([g for g, _ in data], preds)
 

@@ -65,8 +65,10 @@ def _record_pairs(record: Any) -> list[PredPair]:
         persons = [_offsets(s) for s in getattr(official, "person_spans", None) or []]
         position = getattr(official, "position_span", None)
         # A pair needs both sides; an official without a position cannot match a WORKS_AS pair.
-        if persons and position is not None:
-            pairs.append((persons, _offsets(position)))
+        # One pair per mention of the post (an official names each of them in position_spans).
+        for span in getattr(official, "position_spans", None) or ([position] if position is not None else []):
+            if persons:
+                pairs.append((persons, _offsets(span)))
     return pairs
 
 

@@ -7,7 +7,9 @@ for sentence breaks, finds the plain cases ("губернатор Смоленс
 Анохин"); the trained model of `linker.py` then decides every person–position pair
 in reach, the rules' verdict among its features. The rule name travels in the
 record ("model+position_then_name", or "model" where no rule fired) so that a
-wrong link can be explained. Without a model the rules alone decide.
+wrong link can be explained. Without a model the rules alone decide. One record per
+person, position (normal form) and body in a document: the same post named again
+adds its span to `position_spans` (a page may name its governor thousands of times).
 """
 from __future__ import annotations
 
@@ -137,15 +139,21 @@ class Officials:
         places = sorted((e for e in doc.entities if e.type in ("LOC", "ORG")), key=lambda e: e.start)
         place_starts = [e.start for e in places]
         persons = {p.id: p for p in doc.persons}
-        out: list[Official] = []
+        out: dict[tuple[str, str, str | None], Official] = {}  # one per (person, post, body)
         for cand in self.links(doc, ents):
             pos = cand.position
             inner = [
                 e for e in places[bisect_left(place_starts, pos.start) : bisect_left(place_starts, pos.end)]
                 if e.end <= pos.end
             ]
-            out.append(self.official(doc, cand, persons[cand.person.person or ""], inner))
-        return out
+            org = next((e for e in inner if e.type == "ORG"), None)
+            key = (cand.person.person or "", pos.normal, org.normal if org else None)
+            known = out.get(key)
+            if known is None:
+                out[key] = self.official(doc, cand, persons[key[0]], inner)
+            elif (pos.start, pos.end) not in known.position_spans[-1:]:
+                known.position_spans.append((pos.start, pos.end))  # the same post named again
+        return list(out.values())
 
     def links(self, doc: Document, ents: list[Entity]) -> list[Candidate]:
         if self.model is None:
@@ -181,6 +189,7 @@ class Officials:
             region_code=region.code if region else None,
             person_spans=list(person.mentions),
             position_span=(pos.start, pos.end),
+            position_spans=[(pos.start, pos.end)],
             block=pos.block,
             rule=cand.rule,
             country=self.countries.names.get(country) if country else None,

@@ -73,7 +73,8 @@ class References:
         """A position linked to exactly one person by the officials stage carries that person."""
         holders: dict[tuple[int, int], set[str]] = {}
         for off in doc.officials:
-            holders.setdefault(off.position_span, set()).add(off.person_id)
+            for span in off.position_spans:
+                holders.setdefault(span, set()).add(off.person_id)
         for ent in doc.entities:
             ids = holders.get((ent.start, ent.end)) if ent.type == "POSITION" else None
             if ids and len(ids) == 1:
@@ -85,10 +86,11 @@ class References:
         persons = {p.id: p for p in doc.persons}
         for off in doc.officials:
             where = scope(persons[off.person_id].block)
+            # the spans of one official share their normal form: the first speaks for all
             for held in (off.position, normals.get(off.position_span, "")):
                 for key in self.synonyms.post_keys(held):
                     holders.setdefault((where, key), set()).add(off.person_id)
-        linked_spans = {off.position_span for off in doc.officials}
+        linked_spans = {span for off in doc.officials for span in off.position_spans}
         for ent in sorted(doc.entities, key=lambda e: e.start):
             if ent.type != "POSITION" or ent.person or (ent.start, ent.end) in linked_spans or not self._one_person(doc, ent):
                 continue

@@ -1,4 +1,5 @@
-"""Segment and lemmatise: razdel sentences and tokens, pymorphy3 lemmas, a spaCy Doc.
+"""Segment and lemmatise: razdel sentences and tokens, pymorphy3 lemmas, a spaCy Doc
+(on a vocab renewed when full, see spacy_view.Vocabulary).
 
 razdel runs on the cleaned text (same length), so its offsets are offsets into
 the original. razdel never splits at a line break, while web pages put one
@@ -13,7 +14,7 @@ from typing import Any
 
 from ..document import Document, Token
 from ..morph import Morph
-from .spacy_view import to_spacy
+from .spacy_view import Vocabulary, to_spacy
 
 # a line break that does not end a paragraph: the next line goes on in lower case
 _BREAK = re.compile(r"\n+(?![ \t]*[a-zа-яё,;:)\-])|\n{2,}")
@@ -55,7 +56,12 @@ class Segment:
 
     def __init__(self, morph: Morph, vocab: Any) -> None:
         self.morph = morph
-        self.vocab = vocab
+        self.vocabulary = Vocabulary(vocab)  # renewed when full: memory plateaus over long batches
+
+    @property
+    def vocab(self) -> Any:
+        """The spaCy vocab the next document's Doc is built on."""
+        return self.vocabulary.current
 
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
@@ -66,4 +72,4 @@ class Segment:
                     tok.lemma, tok.tag = best.normal_form, str(best.tag)
                 else:
                     tok.lemma = tok.text
-            doc.spacy = to_spacy(self.vocab, doc)
+            doc.spacy = to_spacy(self.vocabulary.get(), doc)

@@ -3,12 +3,46 @@
 The hot path works on light razdel tokens; the spaCy `Doc` is built from them
 so that users get spaCy's API and displaCy rendering over exactly the same
 offsets (`doc.spacy.text == doc.text`).
+
+A spaCy `Vocab` keeps every string and lexeme it ever saw, so one shared vocab
+grows without bound over a long varied batch. `Vocabulary` hands out the vocab
+to build on and swaps it for a fresh one of the same language once its string
+store passes `MAX_STRINGS`: a Doc keeps the vocab it was built on, so Docs built
+before the swap stay whole (tokens, lemmas, entities, displaCy), and the records,
+which never read the spaCy view, do not change.
 """
 from __future__ import annotations
 
 from typing import Any
 
 from ..document import Document
+
+MAX_STRINGS = 100_000  # strings in the vocab before the next Doc gets a fresh one (~1,000 news articles)
+
+
+class Vocabulary:
+    """The spaCy vocab the next Doc is built on: `vocab`, then fresh ones like it, each
+    used until its string store holds more than `max_strings` strings."""
+
+    def __init__(self, vocab: Any, max_strings: int = MAX_STRINGS) -> None:
+        self.current = vocab
+        self.max_strings = max_strings
+        self.renewed = 0  # how many times a fresh vocab replaced a full one
+
+    def get(self) -> Any:
+        if len(self.current.strings) > self.max_strings:
+            self.current = fresh_vocab(self.current)
+            self.renewed += 1
+        return self.current
+
+
+def fresh_vocab(like: Any) -> Any:
+    """An empty vocab of the same language, as `spacy.blank(lang)` makes it (lexical
+    attributes, stop words, norms), without building a whole blank pipeline."""
+    from spacy.util import get_lang_class
+    from spacy.vocab import create_vocab
+
+    return create_vocab(like.lang, get_lang_class(like.lang).Defaults)
 
 
 def to_spacy(vocab: Any, doc: Document) -> Any:

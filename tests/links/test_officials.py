@@ -30,3 +30,55 @@ def test_participles_used_as_nouns_are_positions(pipeline):
 def test_a_participle_before_its_noun_is_no_position(pipeline):
     rec = pipeline.extract("Акции ведущих компаний выросли.")
     assert not [e for e in rec.entities if e.type == "POSITION"]
+
+
+GOVERNOR = "Губернатор Смоленской области Василий Анохин провёл совещание. "
+
+
+def test_one_official_per_person_and_post_however_often_named(pipeline):
+    """A page repeating one sentence: one official, its every position mention in position_spans,
+    and an output that grows linearly with the page (each mention used to copy every span)."""
+    from extractor.io.write import dumps
+
+    sizes = {}
+    for n in (100, 200):
+        rec = pipeline.extract(GOVERNOR * n)
+        (official,) = rec.officials
+        positions = [(e.start, e.end) for e in rec.entities if e.type == "POSITION"]
+        assert official.person == "Василий Анохин" and official.position == "губернатор"
+        assert official.position_spans == positions and len(positions) == n
+        assert official.position_span == positions[0]
+        assert len(official.person_spans) == n
+        sizes[n] = len(dumps(rec))
+    assert sizes[200] < 2.1 * sizes[100]
+
+
+def test_other_posts_and_other_persons_stay_officials_of_their_own(pipeline):
+    text = ("Прокурор Чеченской Республики Иван Петров выступил. Прокурор Костромской области Иван Петров уехал. "
+            "Прокурор Чеченской Республики Иван Петров вернулся. Губернатор Смоленской области Василий Анохин провёл совещание.")
+    rec = pipeline.extract(text)
+    posts = sorted((o.person, o.region, len(o.position_spans)) for o in rec.officials)
+    assert posts == [("Василий Анохин", "Смоленская область", 1), ("Иван Петров", "Костромская область", 1),
+                     ("Иван Петров", "Чеченская Республика", 2)]
+
+
+def test_position_spans_survive_json_and_records_without_them():
+    from extractor.records import Official
+
+    old = Official("Василий Анохин", "P1", "губернатор", None, None, None, [(30, 44)], (0, 29), "article-1", "model")
+    assert old.position_spans == [(0, 29)]
+    read = Official("Василий Анохин", "P1", "губернатор", None, None, None, [(30, 44)], (0, 29), "article-1", "model",
+                    position_spans=[[0, 29], [64, 93]])
+    assert read.position_spans == [(0, 29), (64, 93)]
+
+
+def test_evaluation_pairs_one_per_position_mention():
+    """Merging mentions into one official changes no person–position pair the evaluation sees."""
+    from types import SimpleNamespace
+
+    from extractor.evaluate.systems import _record_pairs
+    from extractor.records import Official
+
+    official = Official("Василий Анохин", "P1", "губернатор", None, None, None, [(30, 44)], (0, 29), "article-1", "model",
+                        position_spans=[(0, 29), (64, 93)])
+    assert _record_pairs(SimpleNamespace(officials=[official])) == [([(30, 44)], (0, 29)), ([(30, 44)], (64, 93))]
