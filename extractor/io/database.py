@@ -5,16 +5,43 @@
 Each table of `tables.COLUMNS` is created (or replaced: a rerun does not duplicate rows)
 from its Parquet file, or its CSV file when there is no Parquet, with the documented
 column types, NOT NULL where a column is never empty, and the descriptions as comments
-(`COMMENT ON`), all in one transaction.
+(`COMMENT ON`), all in one transaction. A CSV string cell guarded against formula
+injection (`tables.csv_cells`) is loaded as its value, without the guard.
+
+The database is a DuckDB file, or a new file named `.duckdb`, `.db` or `.ddb`: any other
+path (an existing `.csv` or `.parquet` file, a folder) raises `NotADatabase` before
+anything is written (`check_database`), as DuckDB would otherwise leave it as it is and
+store nothing.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from .formats import FORMATS
-from .tables import COLUMNS, TABLES, Column
+from .tables import COLUMNS, CSV_GUARDED, TABLES, Column
 
 PREFERRED = ("parquet", "csv")  # the table formats, in the order a table's file is looked for: typed first
+SUFFIXES = (".duckdb", ".db", ".ddb")  # of a new database file
+MAGIC = b"DUCK"  # at byte 8 of every DuckDB file
+MAGIC_AT = 8
+
+
+class NotADatabase(ValueError):
+    """A database path that is not a DuckDB file."""
+
+
+def check_database(database: Path) -> None:
+    """NotADatabase unless `database` is a DuckDB file, or a new (or empty) file named .duckdb, .db or .ddb."""
+    path = Path(database)
+    if path.is_dir():
+        raise NotADatabase(f"--duckdb {path} is a folder: name a DuckDB file (e.g. {path / 'tables.duckdb'})")
+    if path.exists() and path.stat().st_size > 0:
+        with path.open("rb") as handle:
+            head = handle.read(MAGIC_AT + len(MAGIC))
+        if head[MAGIC_AT:] != MAGIC:
+            raise NotADatabase(f"{path} exists and is not a DuckDB database file: nothing could be stored in it; name a DuckDB file ({', '.join(SUFFIXES)})")
+    elif path.suffix.lower() not in SUFFIXES:
+        raise NotADatabase(f"{path} does not name a DuckDB database file: end its name in {' or '.join(SUFFIXES)}")
 
 
 def _literal(text: str) -> str:
@@ -45,9 +72,18 @@ def _reader(path: Path, columns: tuple[Column, ...]) -> str:
     )
 
 
+def _value(c: Column, csv: bool) -> str:
+    """A column's value: from CSV, a string cell's injection guard taken off (tables.csv_values)."""
+    name = _quoted(c.name)
+    if csv and c.dtype == "string":
+        return f"CASE WHEN regexp_matches({name}, {_literal(CSV_GUARDED)}) THEN substr({name}, 2) ELSE {name} END"
+    return name
+
+
 def _create(name: str, path: Path) -> list[str]:
     columns = COLUMNS[name]
-    select = ", ".join(f"CAST({_quoted(c.name)} AS {c.type.duckdb}) AS {_quoted(c.name)}" for c in columns)
+    csv = path.suffix != FORMATS["parquet"].suffix
+    select = ", ".join(f"CAST({_value(c, csv)} AS {c.type.duckdb}) AS {_quoted(c.name)}" for c in columns)
     return [
         f"CREATE OR REPLACE TABLE {_quoted(name)} AS SELECT {select} FROM {_reader(path, columns)}",
         *(f"ALTER TABLE {_quoted(name)} ALTER COLUMN {_quoted(c.name)} SET NOT NULL" for c in columns if not c.null),
@@ -63,6 +99,7 @@ def load_duckdb(tables_dir: Path, database: Path) -> dict[str, int]:
     except ImportError as exc:
         raise ImportError("DuckDB files need duckdb, an optional dependency: pip install 'ru-fact-extractor[duckdb]'") from exc
 
+    check_database(database)
     sources = {name: source(tables_dir, name) for name in COLUMNS}  # all present before anything changes
     database.parent.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(database)) as con:

@@ -1,5 +1,6 @@
 """Flat tables for pandas, files and dashboards: one row per document, entity, person,
-official, fact, event and event participant, each row carrying its document's id.
+official, fact, event and event participant, each row carrying its document's key `doc`
+(and its id, `doc_id`).
 
     frames = to_frames(records)                       # dict of pandas DataFrames
     frames["facts"].groupby("indicator")["value"].sum()
@@ -12,10 +13,29 @@ Lists (a fact's regions, a person's positions, an event's participants) are "; "
 strings in both CSV and Parquet, so that every dashboard can filter on them; an event's
 participants are also a table of their own. Empty strings are written as nulls: CSV cannot
 tell them apart, and Parquet holds the same rows as CSV.
+
+Keys: `doc`, the first column of every table, is the document's 1-based position in the
+run's output (the records are written in input order, so it is the same with any -j,
+resumed or not, on a Dask cluster or not), unique within the run: join the tables on it.
+`doc_id` is the document's own id, which two inputs may share (`a/x.txt` and `b/x.txt`,
+two rows of a JSONL file with the same id); it says which document, `doc` says which row.
+
+CSV only (Parquet keeps every value as it is):
+- Against formula injection (OWASP "CSV Injection"), a string cell that begins with `=`,
+  `+`, `-`, `@` or a tab (a carriage return, below, becomes a line feed) is written with a `'` in front, so that a
+  spreadsheet shows it as text instead of running it; so is a cell that begins with `'`
+  followed by one of these or by another `'`, so that the rule can be undone exactly:
+  `read_table` and `database.load_duckdb` take that one `'` off again. Number columns
+  are never touched (-5 stays the number -5).
+- U+0085 (NEL), U+2028 and U+2029, line breaks to `str.splitlines()` and to other
+  line-based readers but left unquoted by the CSV writer, are written as a space; a
+  carriage return (`\r\n` or alone), which the writer would leave unquoted too, as a
+  line feed (in a quoted cell, as every line feed).
 """
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,7 +93,8 @@ def _closed(name: str, values: tuple[str, ...], description: str = "{}", null: b
     return Column(name, "string", description.format(" | ".join(values)), null=null, values=values)
 
 
-DOC_ID = _id("doc_id", "the document's id (DocumentRecord.id)")
+DOC = _int("doc", "the document's 1-based position in the run's output: unique within the run, the key every table joins on")
+DOC_ID = _id("doc_id", "the document's id (DocumentRecord.id): two documents may share it, `doc` tells them apart")
 BLOCK = Column("block", "string", "id of the page block it is in (article-1, meta-1, ...)")
 
 TABLES: dict[str, str] = {
@@ -88,6 +109,7 @@ TABLES: dict[str, str] = {
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "documents": (
+        DOC,
         DOC_ID,
         Column("source", "string", "input file path"),
         _int("text_length", "length of the decoded text, in characters"),
@@ -102,6 +124,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _int("events", "number of events"),
     ),
     "entities": (
+        DOC,
         DOC_ID,
         Column("type", "string", "entity type", null=False, values=ENTITY_TYPES),
         Column("subtype", "string", "LOC: kind of place; ORG: kind of body; EVENT: event type", values=ENTITY_SUBTYPES),
@@ -116,6 +139,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _closed("source", ENTITY_SOURCES, "recogniser that found it: {}"),
     ),
     "persons": (
+        DOC,
         DOC_ID,
         _id("id", "person id within the document (P1, P2, ...)"),
         Column("name", "string", "fullest normal name seen", null=False),
@@ -126,6 +150,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         BLOCK,
     ),
     "officials": (
+        DOC,
         DOC_ID,
         Column("person", "string", "normal name", null=False),
         Column("person_id", "string", "persons.id"),
@@ -137,10 +162,12 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("country_code", "string", "ISO 3166-1 alpha-2 code of the country"),
         _int("position_start", "start offset of the position phrase"),
         _int("position_end", "end offset of the position phrase (exclusive)"),
+        Column("position_spans", "string", "'start-end' of every mention of the position, '; '-joined"),
         BLOCK,
         Column("rule", "string", "what linked person and position: a hand rule, \"model\", or \"model+<rule>\""),
     ),
     "facts": (
+        DOC,
         DOC_ID,
         _closed("kind", FACT_KINDS, null=False),
         Column("text", "string", "the number as written", null=False),
@@ -161,6 +188,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _int("sentence_end", "end offset of its sentence (exclusive)"),
     ),
     "events": (
+        DOC,
         DOC_ID,
         _id("id", "event id within the document (E1, E2, ...)"),
         Column("type", "string", "event type", null=False, values=EVENT_TYPES),
@@ -178,6 +206,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         BLOCK,
     ),
     "event_participants": (
+        DOC,
         DOC_ID,
         _id("event_id", "events.id"),
         _closed("kind", PARTICIPANT_KINDS, null=False),
@@ -194,9 +223,10 @@ def _joined(items: Iterable[str]) -> str | None:
     return LIST_SEPARATOR.join(items) or None
 
 
-def record_rows(rec: DocumentRecord) -> dict[str, list[dict[str, Any]]]:
-    """One document's rows, table by table (keys as in COLUMNS; columns not given are null)."""
-    doc = {"doc_id": rec.id}
+def record_rows(rec: DocumentRecord, position: int = 1) -> dict[str, list[dict[str, Any]]]:
+    """One document's rows, table by table (keys as in COLUMNS; columns not given are null);
+    `position`: the document's 1-based place among the records (the `doc` key)."""
+    doc = {"doc": position, "doc_id": rec.id}
     return {
         "documents": [{
             **doc, "source": rec.source, "text_length": rec.text_length, "encoding": rec.encoding,
@@ -214,7 +244,8 @@ def record_rows(rec: DocumentRecord) -> dict[str, list[dict[str, Any]]]:
             for p in rec.persons
         ],
         "officials": [
-            {**doc, **vars(o), "position_start": o.position_span[0], "position_end": o.position_span[1]}
+            {**doc, **vars(o), "position_start": o.position_span[0], "position_end": o.position_span[1],
+             "position_spans": _joined(f"{a}-{b}" for a, b in o.position_spans)}
             for o in rec.officials
         ],
         "facts": [
@@ -236,8 +267,8 @@ def record_rows(rec: DocumentRecord) -> dict[str, list[dict[str, Any]]]:
 
 def rows(records: Iterable[DocumentRecord]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
-    for rec in records:
-        for name, new in record_rows(rec).items():
+    for position, rec in enumerate(records, 1):
+        for name, new in record_rows(rec, position).items():
             out[name] += new
     return out
 
@@ -288,11 +319,36 @@ def table_schema(name: str) -> dict[str, Any]:
     }
 
 
+CSV_GUARD = "'"  # put before a CSV string cell that a spreadsheet would run as a formula
+CSV_TRIGGERS = "=+-@\t\r"  # OWASP: the first characters that make a cell a formula
+CSV_GUARDED = "^'[=+\\-@\t\r']"  # a guarded cell, as a regular expression (RE2 and Python alike)
+CSV_BREAKS = "[\x85\u2028\u2029]"  # line breaks that the CSV writer leaves unquoted: written as a space
+CSV_RETURNS = "\r\n?"  # carriage returns, also left unquoted (the lines end in \n): written as a line feed
+
+
+def csv_cells(values: Any) -> Any:
+    """A string column (pandas Series) as it is written to CSV: raw line breaks as spaces, formula-like cells guarded."""
+    values = values.str.replace(CSV_BREAKS, " ", regex=True).str.replace(CSV_RETURNS, "\n", regex=True)
+    guard = values.str.match(f"[{re.escape(CSV_TRIGGERS)}]|{CSV_GUARDED}").fillna(False).astype(bool)
+    return values.where(~guard, CSV_GUARD + values)
+
+
+def csv_values(cells: Any) -> Any:
+    """A string column read from CSV: the guard of `csv_cells` taken off."""
+    guarded = cells.str.match(CSV_GUARDED).fillna(False).astype(bool)
+    return cells.where(~guarded, cells.str.slice(1))
+
+
 class _CsvSink:
     def __init__(self, path: Path, name: str) -> None:
+        self.strings = [c.name for c in COLUMNS[name] if c.dtype == "string"]
         self.out, self.header = path.open("w", encoding="utf-8", newline=""), True
 
     def write(self, rows: Any) -> None:
+        if len(rows):
+            rows = rows.copy()
+            for name in self.strings:
+                rows[name] = csv_cells(rows[name])
         rows.to_csv(self.out, index=False, header=self.header, lineterminator="\n")
         self.header = False
 
@@ -323,32 +379,42 @@ SINKS: dict[str, type[_CsvSink | _ParquetSink]] = {"csv": _CsvSink, "parquet": _
 def write_tables(records: Iterable[DocumentRecord], folder: Path, fmt: str = "csv") -> dict[str, Path]:
     """One file per table in `folder` (CSV: UTF-8 with a header row; Parquet), table name -> file.
 
-    Records are streamed: rows are written every ROW_GROUP rows of a table. Each file is
-    written under a `.partial` name and renamed when complete.
+    Records are streamed: rows are written every ROW_GROUP rows of a table; the `doc` key
+    is each record's 1-based position in `records`. Each file is written under a
+    `.partial` name and renamed when all are complete; should anything fail, no
+    `.partial` file is left behind (and the tables already there stay as they were).
     """
     suffix = formats.get(fmt, "table").suffix
     folder.mkdir(parents=True, exist_ok=True)
     paths = {name: folder / f"{name}{suffix}" for name in COLUMNS}
     partial = {name: path.with_name(path.name + ".partial") for name, path in paths.items()}
-    sinks = {name: SINKS[fmt](partial[name], name) for name in COLUMNS}
+    sinks: dict[str, Any] = {}
     pending: dict[str, list[dict[str, Any]]] = {name: [] for name in COLUMNS}
     done = False
     try:
-        for rec in records:
-            for name, new in record_rows(rec).items():
+        for name in COLUMNS:
+            sinks[name] = SINKS[fmt](partial[name], name)
+        for position, rec in enumerate(records, 1):
+            for name, new in record_rows(rec, position).items():
                 pending[name] += new
                 if len(pending[name]) >= ROW_GROUP:
                     sinks[name].write(frame(name, pending[name]))
                     pending[name] = []
         for name, table in pending.items():
             sinks[name].write(frame(name, table))  # the rest, or the header of an empty table
+        for open_sink in sinks.values():
+            open_sink.close()
+        for name in COLUMNS:
+            os.replace(partial[name], paths[name])
         done = True
     finally:
-        for name, open_sink in sinks.items():
-            open_sink.close()
-            if done:
-                os.replace(partial[name], paths[name])
-            else:
+        if not done:
+            for name, open_sink in sinks.items():
+                try:
+                    open_sink.close()
+                except Exception:  # noqa: BLE001 - already failing: the first error is the one to raise
+                    pass
+            for name in COLUMNS:
                 partial[name].unlink(missing_ok=True)
     return paths
 
@@ -360,4 +426,8 @@ def read_table(path: Path) -> Any:
     if path.suffix == formats.FORMATS["parquet"].suffix:
         return pd.read_parquet(path)
     columns = COLUMNS[path.stem]
-    return pd.read_csv(path, dtype={c.name: c.dtype for c in columns}, keep_default_na=False, na_values=[""])
+    table = pd.read_csv(path, dtype={c.name: c.dtype for c in columns}, keep_default_na=False, na_values=[""])
+    for c in columns:
+        if c.dtype == "string":
+            table[c.name] = csv_values(table[c.name])
+    return table

@@ -53,15 +53,18 @@ class LineWriter:
 
 
 def jsonl_to_json(source: Path, target: Path) -> None:
-    """A complete JSONL file as one JSON array, written next to `target` and renamed onto it."""
+    """A complete JSONL file as one JSON array, written next to `target` and renamed onto it (the temporary file removed should it fail)."""
     partial = target.with_name(target.name + ".tmp")
-    with source.open(encoding="utf-8") as lines, partial.open("w", encoding="utf-8") as out:
-        writer = LineWriter(out, "json")
-        for line in lines:
-            if line.endswith("\n"):
-                writer.write(line[:-1])
-        writer.close()
-    os.replace(partial, target)
+    try:
+        with source.open(encoding="utf-8") as lines, partial.open("w", encoding="utf-8") as out:
+            writer = LineWriter(out, "json")
+            for line in lines:
+                if line.endswith("\n"):
+                    writer.write(line[:-1])
+            writer.close()
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)  # left only when it failed: never a stray temporary file
 
 
 def _make(cls: type, data: dict[str, Any], **converted: Any) -> Any:

@@ -3,10 +3,24 @@
     extract INPUT... -o OUT [--format FORMAT]      extract files, folders, pages, tables, stdin
     schema [--table NAME]                          print the JSON Schema of a record, or of a table's row
     duckdb TABLES_DIR -o DATABASE                  load the tables (Parquet or CSV) into a DuckDB file
+    report INPUT -o report.html [--with-related]   the dashboard page of an extraction (JSONL or tables)
     evaluate FOLDER... [--table PATH]              P/R/F1 against NEREL / factRuEval
     evaluate-facts GOLD.jsonl [--table PATH]       numeric facts: detection, whole records, fields
     bench [--corpus DIR] [--table PATH]            throughput and memory vs natasha
     bench --scaling [--docs N] [--rounds N] [--table PATH]   extract -j 1 against -j 2 on a large corpus
+    bench --soak N [--data DIR] [--table PATH]     peak memory every 1000 of N varied documents, one process
+
+Exit codes, of every command:
+
+    0    ok
+    1    some documents failed (each one an error record in the output; the rest is complete)
+    2    usage error or refusal: bad options, an input that cannot be read, an output that
+         would overwrite an input, a --duckdb path that is not a DuckDB file, an unfinished
+         output that cannot be resumed exactly (--restart), the pipeline that cannot load,
+         a scheduler that cannot be reached; nothing was written
+    3    internal error: an unexpected exception in the run itself, one line on stderr
+         (-v: the traceback); an interrupted output stays resumable
+    130  interrupted (Ctrl-C); the same command continues the run
 """
 from __future__ import annotations
 
@@ -16,10 +30,11 @@ import json
 import logging
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from ..io.formats import FORMATS, TABLE_FORMATS
-from .extract import EXIT_DOC_ERRORS, EXIT_OK, EXIT_USAGE  # noqa: F401 - exit codes of every command
+from .extract import EXIT_DOC_ERRORS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE  # noqa: F401 - exit codes of every command
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -52,14 +67,26 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_duckdb(args: argparse.Namespace) -> int:
-    from ..io.database import load_duckdb
+    from ..io.database import NotADatabase, load_duckdb
 
     try:
         counts = load_duckdb(Path(args.tables), Path(args.output))
-    except (FileNotFoundError, ImportError) as exc:
+    except (FileNotFoundError, ImportError, NotADatabase) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(", ".join(f"{rows} {name}" for name, rows in counts.items()) + f" → {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..integrations.report import write_report
+
+    try:
+        shown = write_report(Path(args.input), Path(args.output), related=args.with_related)
+    except (FileNotFoundError, ImportError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(", ".join(f"{n} {kind}" for kind, n in shown.items()) + f" → {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -105,6 +132,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print("error: bench is a repository tool (tools/bench.py), not part of the installed package:"
               " run `python cli.py bench` in a checkout of the repository", file=sys.stderr)
         return EXIT_USAGE
+    if args.soak is not None:
+        from tools.bench_soak import run_soak
+
+        return run_soak(args.soak, args.data, args.table)
     if not args.scaling:
         return run_benchmark(args.corpus, args.table, args.limit)
     from tools.bench_scaling import parse_jobs, run_scaling
@@ -154,6 +185,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="DATABASE", help="DuckDB file: its tables are created or replaced")
     p.set_defaults(func=cmd_duckdb)
 
+    p = sub.add_parser("report", help="the dashboard page: one self-contained HTML file of an extraction's facts, officials and events")
+    p.add_argument("input", metavar="INPUT", help="an extraction's JSONL (or JSON array) file, or its folder of tables (CSV or Parquet)")
+    p.add_argument("-o", "--output", required=True, metavar="HTML", help="the page to write")
+    p.add_argument("--with-related", action="store_true", help="also the facts, officials and events of \"Читайте также\" snippets")
+    p.set_defaults(func=cmd_report)
+
     p = sub.add_parser("evaluate", help="precision/recall/F1 against NEREL (brat) or factRuEval folders")
     p.add_argument("folders", nargs="+", type=Path)
     p.add_argument("--table", help="write the markdown table here (e.g. results/quality.md)")
@@ -175,7 +212,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--docs", type=int, default=10_000, metavar="N", help="--scaling: documents in the corpus (default 10000)")
     p.add_argument("--jobs", default="1,2", metavar="J,J", help="--scaling: the -j values to run, in order; speedups are over the first (default 1,2)")
     p.add_argument("--rounds", type=int, default=3, metavar="N", help="--scaling: rounds, each running every -j value in turn; the verdict is the median speedup (default 3)")
-    p.add_argument("--data", type=Path, default=None, metavar="DIR", help="--scaling: the shared corpora (default ../shared/data)")
+    p.add_argument("--data", type=Path, default=None, metavar="DIR", help="--scaling, --soak: the shared corpora (default ../shared/data)")
+    p.add_argument("--soak", type=int, default=None, metavar="N", help="instead: memory soak, N varied documents through one process, peak RSS every 1000 (e.g. 12000)")
     p.set_defaults(func=cmd_bench)
     return parser
 
@@ -189,7 +227,17 @@ def main(argv: list[str] | None = None) -> int:
 
         for var in THREAD_VARS:
             os.environ.setdefault(var, "1")
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - a crash: one clear line, the traceback with -v
+        if args.verbose:
+            traceback.print_exc(file=sys.stderr)
+        hint = "" if args.verbose else " (-v for the traceback)"
+        print(f"internal error: {type(exc).__name__}: {exc}{hint}", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

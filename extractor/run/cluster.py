@@ -56,6 +56,8 @@ from ..records import DocumentRecord
 
 Scheduler = Union[str, Client]  # "tcp://host:8786", "local:N", or a connected Client
 WINDOW_CHUNKS = 2  # chunks per worker thread submitted ahead of the next record to yield
+CONNECT_TIMEOUT = "5s"  # to reach a scheduler (dask's default, 30 s, is long to wait for a typo)
+LOCAL_HOST = "127.0.0.1"  # local:N listens here only: its scheduler and dashboard are unauthenticated
 
 # -- on the workers ---------------------------------------------------------------------
 
@@ -98,8 +100,10 @@ def run_chunk(chunk: list[tuple[int, Document]], options: Options) -> list[Resul
 
 @contextmanager
 def connect(scheduler: Scheduler) -> Iterator[Client]:
-    """A Client: the one given (left open), one to `tcp://host:port`, or for `local:N` a
-    LocalCluster of N one-thread worker processes on this machine (closed at the end)."""
+    """A Client: the one given (left open), one to `tcp://host:port` (WorkerError when it
+    cannot be reached within CONNECT_TIMEOUT), or for `local:N` a LocalCluster of N
+    one-thread worker processes on this machine, its scheduler and dashboard on 127.0.0.1
+    only (closed at the end)."""
     if isinstance(scheduler, Client):
         yield scheduler
         return
@@ -107,14 +111,16 @@ def connect(scheduler: Scheduler) -> Iterator[Client]:
         workers = scheduler.removeprefix("local:")
         if not workers.isdigit() or int(workers) < 1:
             raise WorkerError(f"--scheduler {scheduler}: local:N needs a number of workers N >= 1")
-        # dashboard (and the HTTP server that runs without one) on any free port: no clashes
-        with LocalCluster(n_workers=int(workers), threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        # dashboard (and the HTTP server that runs without one) on any free port of this host only: no clashes, no exposure
+        with LocalCluster(
+            n_workers=int(workers), threads_per_worker=1, processes=True, host=LOCAL_HOST, dashboard_address=f"{LOCAL_HOST}:0",
+        ) as cluster:
             with Client(cluster) as client:
                 yield client
         return
     try:
-        client = Client(scheduler)
-    except OSError as exc:  # unreachable, or not a scheduler
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as exc:  # unreachable, not a scheduler, not an address
         raise WorkerError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
     with client:
         yield client

@@ -18,15 +18,23 @@ Outputs, by `fmt`:
 tables: those of `fmt` or `tables`, else Parquet tables in a temporary folder) add to any
 of them.
 
-The exit code: 0; 1 when a document failed; 2 when the run cannot start (bad options,
-an unreadable input, another command's unfinished output) or the pipeline cannot load;
-130 on Ctrl-C (the same command continues the run).
+Before anything is written the run refuses (exit code 2) what cannot work: bad options,
+an unreadable input, an output (`-o`, its journal, a table of `tables`, the DuckDB file)
+that is an input file (by path, or the same file by st_dev/st_ino: a hard link), a
+`duckdb` path that is not a DuckDB file, an unfinished output it cannot resume exactly
+(journal.py), an unreachable scheduler (connected to before the output is opened).
+
+The exit code (cli.py lists them): 0; 1 when a document failed; 2 when the run refuses
+to start or cannot run at all (the pipeline cannot load, the scheduler cannot be
+reached); 130 on Ctrl-C (the same command continues the run). An unexpected exception
+propagates (cli.py: exit code 3), the output left resumable.
 """
 from __future__ import annotations
 
 import importlib.util
 import json
 import logging
+import os
 import sys
 import tempfile
 import time
@@ -36,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from .journal import Journal, JournalError, run_identity
+from .journal import Journal, JournalError, fingerprint, run_identity
 from .pool import CHUNK_DOCS, Options, Result, WorkerError, available_cpus, extract_lines
 from .progress import Progress, Totals
 from ..records import DocumentRecord
@@ -44,7 +52,7 @@ from ..io.formats import FORMATS, TABLE_FORMATS
 from ..io.sources import Input, InputError, Reading, count, items, open_inputs
 from ..io.write import LineWriter, jsonl_to_json, output_path
 
-EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 JOURNAL_NAME = "records" + FORMATS["jsonl"].suffix  # the records kept in a folder of tables (`fmt` csv or parquet)
 
 
@@ -97,19 +105,25 @@ def run_extract(settings: Settings, report: IO[str] | None = None) -> int:
     report = report if report is not None else sys.stderr
     started = time.perf_counter()
     try:
-        outputs, inputs, journal = _open(settings)
-    except (UsageError, InputError, JournalError) as exc:
+        outputs, inputs = _prepare(settings)
+    except (UsageError, InputError, OSError) as exc:
         print(f"error: {exc}", file=report)
         return EXIT_USAGE
-    earlier = journal.totals if journal else Totals()
-    progress = _progress(inputs, journal, report)
     jobs = settings.jobs or available_cpus()
-    kept: list[str] | None = [] if journal is None and (outputs.tables or settings.duckdb) else None  # stdout: lines for the tables
-    todo = items(inputs) if journal is None else journal.skip_done(items(inputs))
+    kept: list[str] | None = [] if outputs.journal is None and (outputs.tables or settings.duckdb) else None  # stdout: lines for the tables
     new = Totals()
     with ExitStack() as stack:
+        try:  # the scheduler first: one that cannot be reached leaves no output behind, and an old one intact
+            client = _connect(stack, settings)
+            journal = _journal(stack, settings, outputs, inputs)
+        except (WorkerError, JournalError, OSError) as exc:
+            print(f"error: {exc}", file=report)
+            return EXIT_USAGE
+        earlier = journal.totals if journal else Totals()
+        progress = _progress(inputs, journal, report)
+        todo = items(inputs) if journal is None else journal.skip_done(items(inputs))
         writer = _writer(stack, settings, journal)
-        results = stack.enter_context(closing(_results(todo, settings, jobs)))  # closing stops the workers
+        results = stack.enter_context(closing(_results(todo, settings, jobs, client)))  # closing stops the workers
         # Stopped, the run says so before the workers are stopped and the output closed.
         try:
             _write(results, writer, kept, new, progress, report)
@@ -117,7 +131,7 @@ def run_extract(settings: Settings, report: IO[str] | None = None) -> int:
             progress.clear()
             print(_interrupted(new, earlier, journal), file=report)
             return EXIT_INTERRUPTED
-        except (WorkerError, InputError) as exc:
+        except (WorkerError, InputError, JournalError) as exc:
             progress.clear()
             print(f"error: {exc}", file=report)
             return EXIT_USAGE
@@ -128,27 +142,91 @@ def run_extract(settings: Settings, report: IO[str] | None = None) -> int:
     return EXIT_DOC_ERRORS if total.failed else EXIT_OK
 
 
-def _open(settings: Settings) -> tuple[Outputs, list[Input], Journal | None]:
-    """The outputs, the inputs (opened, not read yet) and the journal: all that can refuse to start."""
+def _prepare(settings: Settings) -> tuple[Outputs, list[Input]]:
+    """The outputs and the inputs (opened, not read yet): all that can refuse to start, before anything is written."""
     if settings.fmt not in FORMATS or settings.tables_format not in TABLE_FORMATS:
         raise UsageError(f"unknown format: use one of {', '.join(FORMATS)} (tables: {', '.join(TABLE_FORMATS)})")
     for wanted, module, extra in ((settings.scheduler, "distributed", "cluster"), (settings.duckdb, "duckdb", "duckdb")):
         if wanted and importlib.util.find_spec(module) is None:  # an optional part: say so before anything is written
             raise UsageError(f"this needs {module}, an optional dependency: pip install 'ru-fact-extractor[{extra}]'")
+    if settings.duckdb is not None:
+        from ..io.database import check_database
+
+        try:
+            check_database(settings.duckdb)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     outputs = Outputs.of(settings)
     inputs = open_inputs(settings.inputs, settings.reading)
-    _refuse_overwriting(inputs, outputs)
+    _refuse_overwriting(inputs, _targets(settings, outputs))
+    return outputs, inputs
+
+
+def _journal(stack: ExitStack, settings: Settings, outputs: Outputs, inputs: list[Input]) -> Journal | None:
+    """The journal, resumed or started (its lock released at the end; the marker stays until the run is complete)."""
+    if outputs.journal is None:
+        return None
     identity = run_identity(settings.inputs, settings.options, settings.reading.identity())
-    journal = Journal.open(outputs.journal, identity, restart=settings.restart) if outputs.journal else None
-    return outputs, inputs, journal
+    journal = Journal.open(outputs.journal, identity, fingerprint(inputs), restart=settings.restart)
+    stack.callback(journal.close)
+    return journal
 
 
-def _refuse_overwriting(inputs: list[Input], outputs: Outputs) -> None:
-    targets = {path.resolve() for path in (outputs.path, outputs.journal) if path is not None}
+def _connect(stack: ExitStack, settings: Settings) -> Any:
+    """The Dask client of `scheduler` (None without one), closed at the end."""
+    if not settings.scheduler:
+        return None
+    from .cluster import connect
+
+    logging.getLogger("distributed").setLevel(logging.getLogger().level)  # dask's INFO lines only with -v
+    return stack.enter_context(connect(settings.scheduler))
+
+
+def _targets(settings: Settings, outputs: Outputs) -> list[Path]:
+    """Every file the run may write: the records, the journal and its marker, the JSON
+    array's temporary file, each table (and its .partial file), the DuckDB file (and its WAL)."""
+    from ..io.tables import COLUMNS
+
+    paths = [p for p in (outputs.path, outputs.journal) if p is not None]
+    if outputs.journal is not None:
+        paths.append(Journal(outputs.journal).marker)
+    if outputs.path is not None and settings.fmt == "json":
+        paths.append(outputs.path.with_name(outputs.path.name + ".tmp"))
+    for folder, fmt in outputs.tables:
+        suffix = FORMATS[fmt].suffix
+        paths += [folder / f"{name}{suffix}{end}" for name in COLUMNS for end in ("", ".partial")]
+    if settings.duckdb is not None:
+        paths += [settings.duckdb, settings.duckdb.with_name(settings.duckdb.name + ".wal")]
+    return paths
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:  # not there (yet): only its path can say
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop: the path as given
+        return path
+
+
+def _refuse_overwriting(inputs: list[Input], targets: list[Path]) -> None:
+    """UsageError when an output would be written over an input file: the same path once
+    resolved, or the same file under another name (a hard link: st_dev and st_ino)."""
+    by_path = {_resolved(target): target for target in targets}
+    by_file = {key: target for target in targets if (key := _identity(target)) is not None}
     for found in inputs:
         for path in found.files():
-            if path.resolve() in targets:
-                raise UsageError(f"{path} is an input and would be overwritten by the output")
+            target = by_path.get(_resolved(path))
+            link = target is None and (target := by_file.get(_identity(path))) is not None  # type: ignore[arg-type]
+            if target is not None:
+                same = f" ({target} is the same file: a link)" if link else ""
+                raise UsageError(f"{path} is an input and would be overwritten by the output {target}{same}: choose another output")
 
 
 def _progress(inputs: list[Input], journal: Journal | None, report: IO[str]) -> Progress:
@@ -166,24 +244,22 @@ def _progress(inputs: list[Input], journal: Journal | None, report: IO[str]) -> 
 
 
 def _writer(stack: ExitStack, settings: Settings, journal: Journal | None) -> LineWriter:
-    """Records to stdout, or appended to the journal (its lock released at the end; the marker stays until the run is complete)."""
+    """Records to stdout, or appended to the journal."""
     if journal is None:
         out: IO[str] = sys.stdout
     else:
-        stack.callback(journal.close)
         out = stack.enter_context(journal.path.open("a", encoding="utf-8"))
     writer = LineWriter(out, settings.fmt if journal is None else "jsonl")
     stack.callback(writer.close)  # ends a JSON array on stdout
     return writer
 
 
-def _results(todo: Iterator, settings: Settings, jobs: int) -> Iterator[Result]:
+def _results(todo: Iterator, settings: Settings, jobs: int, client: Any = None) -> Iterator[Result]:
     chunk_size = settings.chunk_size or CHUNK_DOCS
-    if settings.scheduler:  # the same results from a Dask cluster's workers (cluster.py)
+    if client is not None:  # the same results from a Dask cluster's workers (cluster.py)
         from .cluster import cluster_lines
 
-        logging.getLogger("distributed").setLevel(logging.getLogger().level)  # dask's INFO lines only with -v
-        return cluster_lines(todo, settings.scheduler, settings.options, chunk_size=chunk_size)
+        return cluster_lines(todo, client, settings.options, chunk_size=chunk_size)
     return extract_lines(todo, jobs, chunk_size=chunk_size, options=settings.options, pipeline=settings.pipeline)
 
 

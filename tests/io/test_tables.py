@@ -74,6 +74,11 @@ def test_frames_have_the_documented_columns_and_types(seed) -> None:
     officials = frames["officials"]
     row = officials[officials.person == "Василий Анохин"].iloc[0]
     assert (row.doc_id, row.position, row.region_code) == ("seed", "губернатор", "RU-SMO")
+    # one row per official; every mention of the post in one list cell
+    assert len(officials) == len(seed.officials)
+    anokhin = next(o for o in seed.officials if o.person == "Василий Анохин")
+    assert row.position_spans == "; ".join(f"{a}-{b}" for a, b in anokhin.position_spans)
+    assert row.position_spans.startswith(f"{row.position_start}-{row.position_end}")
 
 
 def test_events_are_a_table_and_their_participants_another() -> None:

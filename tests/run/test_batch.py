@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from extractor.run.journal import Journal, JournalError, item_key, run_identity
+from extractor.run.journal import Journal, JournalError, fingerprint, item_key, run_identity
 from extractor.run.pool import CRASH_HOOK, THREAD_VARS, Options, _child_start_environment, extract_many_parallel
 from extractor.run.progress import Progress
 from extractor.document import Document
+from extractor.io.sources import open_inputs
 from extractor.io.write import dumps, record_from_dict
 from support import kill_after_first_record
 
@@ -65,6 +66,11 @@ def clean(corpus: Path, tmp_path_factory) -> bytes:
     return out.read_bytes()
 
 
+def unfinished(journal: Path, inputs: list[str]) -> None:
+    """The marker of an unfinished run of `extract INPUTS -o ...` over the inputs as they are now."""
+    Journal.open(journal, run_identity(inputs, Options()), fingerprint(open_inputs(inputs))).close()
+
+
 def records(data: bytes) -> list[dict]:
     return [json.loads(line) for line in data.decode("utf-8").splitlines()]
 
@@ -97,7 +103,7 @@ def test_killed_run_resumes_without_loss_or_repeat(corpus: Path, clean: bytes, t
 def test_resume_cuts_a_partial_last_line_and_tables_cover_everything(corpus: Path, clean: bytes, tmp_path: Path) -> None:
     lines = clean.splitlines(keepends=True)
     out = tmp_path / "out.jsonl"
-    Journal.open(out, run_identity([str(corpus)], Options())).close()  # the marker of an unfinished run
+    unfinished(out, [str(corpus)])
     out.write_bytes(b"".join(lines[:-2]) + lines[-2][: len(lines[-2]) // 2])  # killed while writing
     tables = tmp_path / "tables"
     result = cli(str(corpus), "-o", str(out), "--tables", str(tables))
@@ -117,7 +123,7 @@ def test_resume_cuts_a_partial_last_line_and_tables_cover_everything(corpus: Pat
 def test_json_format_is_assembled_from_a_journal(corpus: Path, clean: bytes, tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     journal = tmp_path / "out.json.partial.jsonl"
-    Journal.open(journal, run_identity([str(corpus)], Options())).close()
+    unfinished(journal, [str(corpus)])
     journal.write_bytes(b"".join(clean.splitlines(keepends=True)[:35]))  # an earlier, stopped run
     result = cli(str(corpus), "-o", str(out), "--format", "json")
     assert result.returncode == 1, result.stderr
@@ -170,9 +176,12 @@ def test_journal_resumes_only_an_unfinished_run_of_the_same_command(tmp_path: Pa
     assert journal.resumed and journal.cut == len('{"id": "b", "sou')
     assert path.read_text(encoding="utf-8") == (line + "\n") * 2
     assert journal.totals.documents == 2 and journal.totals.entities == 2
-    assert journal.remaining(["x/a.txt", "./x/b.txt", "x/./a.txt", "x/a.txt"]) == ["./x/b.txt", "x/a.txt"]
-    doc = Document(id="a", text="")
-    assert journal.remaining([doc]) == [doc] and item_key(doc) == "id:a"
+    assert journal.remaining(["x/a.txt", "x/a.txt", "x/b.txt", "x/c.txt"]) == ["x/b.txt", "x/c.txt"]  # the first two: done
+    with pytest.raises(JournalError, match="not the record of x/b.txt"):
+        journal.remaining(["x/a.txt", "x/b.txt", "x/a.txt"])  # not the documents of its records, in their order
+    with pytest.raises(JournalError, match="holds 2 records, the inputs only 1"):
+        journal.remaining(["x/a.txt"])
+    assert item_key(Document(id="a", text="")) == "id:a"
 
     with pytest.raises(JournalError, match="differs in: tokens"):
         Journal.open(path, run_identity(["x"], Options(with_tokens=True)))
