@@ -89,3 +89,16 @@ def test_a_filter_changes_what_is_shown(page):
     counts_only = cells(rendered(page, "#kind=count"), "t-facts")
     assert "$3,17 млрд" in everything and "$3,17 млрд" not in counts_only
     assert "money" not in counts_only and "count" in counts_only
+
+
+def test_the_report_command(records, tmp_path):
+    import sys
+
+    jsonl = tmp_path / "sample.jsonl"
+    jsonl.write_text("".join(dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "report", str(jsonl), "-o", str(tmp_path / "r.html")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "facts" in result.stderr and (tmp_path / "r.html").stat().st_size > 1_000_000
+    missing = subprocess.run([sys.executable, str(ROOT / "cli.py"), "report", str(tmp_path / "none.jsonl"), "-o", str(tmp_path / "x.html")],
+                             capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2 and missing.stderr.startswith("error:")
