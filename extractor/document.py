@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from .geo.data import Place
 from .records import Block, Entity, ErrorInfo, Event, Fact, Official, Person, Span
 
 
@@ -48,6 +49,7 @@ class Document:
     officials: list[Official] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    region: Place | None = None  # the main region (or country) of the article: links/document_region.py
     errors: list[ErrorInfo] = field(default_factory=list)
     failed: bool = False  # a stage raised: later stages skip the document
     _starts: list[int] = field(default_factory=list, repr=False)  # token starts, for bisection

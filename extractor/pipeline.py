@@ -109,6 +109,8 @@ class Pipeline:
     # -- records ------------------------------------------------------------------
 
     def record(self, doc: Document) -> DocumentRecord:
+        from .io.periods import iso_bounds, publication_date
+
         rec = DocumentRecord(
             id=doc.id,
             source=doc.source,
@@ -120,7 +122,9 @@ class Pipeline:
         if doc.failed:
             return rec
         rec.date = doc.date.isoformat() if doc.date else (str(doc.year) if doc.year else None)
+        rec.date_precision = publication_date(rec.date)[1]
         rec.date_source = doc.date_source
+        rec.region, rec.region_code = (doc.region.name, doc.region.code) if doc.region else (None, None)
         rec.blocks = doc.blocks
         rec.sentences = doc.sentences
         rec.entities = sorted(doc.entities, key=lambda e: (e.start, -e.end, e.type))
@@ -128,6 +132,10 @@ class Pipeline:
         rec.officials = doc.officials
         rec.facts = doc.facts
         rec.events = doc.events
+        for fact in rec.facts:  # the periods as days, for charts: whatever a stage made of them
+            fact.period_start, fact.period_end = iso_bounds(fact.period)
+        for event in rec.events:
+            event.date_start, event.date_end = iso_bounds(event.date)
         if self.with_tokens:
             rec.tokens = [{"start": t.start, "end": t.end, "lemma": t.lemma} for t in doc.tokens]
         if self.with_text:

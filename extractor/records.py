@@ -29,6 +29,7 @@ EventType = Literal["meeting", "session", "forum", "visit", "talks", "signing", 
 EntitySource = Literal["ner", "gazetteer", "rules"]
 BlockKind = Literal["article", "meta", "credits", "related", "furniture"]
 DateSource = Literal["given", "inferred", "inferred-year"]
+DatePrecision = Literal["day", "year"]  # of a document's date: YYYY-MM-DD, or YYYY alone
 FactKind = Literal["money", "percent", "count", "quantity", "ratio"]
 Qualifier = Literal["approx", "more_than", "less_than", "at_least", "up_to"]
 Change = Literal["increase", "decrease"]
@@ -44,6 +45,7 @@ ENTITY_SUBTYPES: tuple[str, ...] = tuple(dict.fromkeys(LOC_SUBTYPES + ORG_SUBTYP
 ENTITY_SOURCES: tuple[str, ...] = get_args(EntitySource)
 BLOCK_KINDS: tuple[str, ...] = get_args(BlockKind)
 DATE_SOURCES: tuple[str, ...] = get_args(DateSource)
+DATE_PRECISIONS: tuple[str, ...] = get_args(DatePrecision)
 FACT_KINDS: tuple[str, ...] = get_args(FactKind)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 CHANGES: tuple[str, ...] = get_args(Change)
@@ -158,6 +160,10 @@ class Fact:
     group: Annotated[str | None, "facts sharing one indicator mention (a level and its change)"] = None
     low: Annotated[float | None, 'ranges ("от 3 до 5 тыс. рублей"): the lower bound'] = None
     high: Annotated[float | None, "ranges: the upper bound"] = None
+    period_start: Annotated[
+        str | None, "first day of the period (ISO 8601, '2024-01-01' for '2024-H1'), null when it names no stretch of time"
+    ] = None
+    period_end: Annotated[str | None, "last day of the period (ISO 8601, '2024-06-30' for '2024-H1'), or null"] = None
 
 
 @dataclass
@@ -189,6 +195,8 @@ class Event:
     participants: Annotated[list[Participant], "organizers first, then the others, in text order"]
     sentence: Span
     block: str
+    date_start: Annotated[str | None, "first day of the date (ISO 8601), null when it names no stretch of time"] = None
+    date_end: Annotated[str | None, "last day of the date (ISO 8601), or null"] = None
 
 
 @dataclass
@@ -220,6 +228,13 @@ class DocumentRecord:
         str | None, "publication date (YYYY-MM-DD, or YYYY when only the year is known) relative dates were resolved against"
     ] = None
     date_source: Annotated[DateSource | None, "given by the caller, or inferred from the article's own dates"] = None
+    date_precision: Annotated[DatePrecision | None, "day: date is YYYY-MM-DD; year: only the year is known"] = None
+    region: Annotated[
+        str | None,
+        "the document's main region: the federal subject (or, when none is named, the country) its article mentions most"
+        ", its officials' regions counted too; canonical gazetteer name",
+    ] = None
+    region_code: Annotated[str | None, "ISO 3166-2 code of the region, or ISO 3166-1 alpha-2 of the country"] = None
     ok: Annotated[bool, "false when the document failed; errors says why"] = True
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)

@@ -66,6 +66,7 @@ def test_the_allowed_values_are_the_constants_of_records() -> None:
     assert item["entities"]["source"]["enum"] == list(records.ENTITY_SOURCES)
     assert item["blocks"]["kind"]["enum"] == list(records.BLOCK_KINDS)
     assert top["date_source"]["enum"] == [*records.DATE_SOURCES, None]
+    assert top["date_precision"]["enum"] == [*records.DATE_PRECISIONS, None]
     assert item["facts"]["kind"]["enum"] == list(records.FACT_KINDS)
     assert item["facts"]["qualifier"]["enum"] == [*records.QUALIFIERS, None]
     assert item["facts"]["change"]["enum"] == [*records.CHANGES, None]

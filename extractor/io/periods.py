@@ -9,6 +9,10 @@ The values are those the facts and dates stages write (`extractor/entities/dates
 a month, a day, an ISO week (W01–W53), a quarter (Q1–Q4), a half-year (H1, H2), a season (SP, SU, FA, WI; winter
 runs into the next year), a decade (199X, 199) or a range of two of them (`a..b`).
 Anything else — unresolved years, PAST_REF and other references — has no bounds.
+
+`iso_bounds` gives the same as ISO 8601 strings (a record's `period_start`/`period_end`);
+`publication_date` reads a document's date ("2024-09-25", or "2024" when only the year is
+known) as a day and its precision (`records.DATE_PRECISIONS`): a year is its January 1.
 """
 from __future__ import annotations
 
@@ -29,6 +33,13 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 def _part(value: str) -> tuple[dt.date, dt.date] | None:
+    try:
+        return _span(value)
+    except ValueError:  # off the calendar: year 0, a winter of 9999
+        return None
+
+
+def _span(value: str) -> tuple[dt.date, dt.date] | None:
     decade = _DECADE.match(value)
     if decade:
         first = int(decade["decade"]) * 10
@@ -72,3 +83,26 @@ def bounds(period: str | None) -> tuple[dt.date, dt.date] | None:
     if start is None or end is None or end[1] < start[0]:
         return None
     return start[0], end[1]
+
+
+def iso_bounds(period: str | None) -> tuple[str | None, str | None]:
+    """`bounds` as ISO 8601 strings, as a record holds them: (None, None) when there are none."""
+    found = bounds(period)
+    return (found[0].isoformat(), found[1].isoformat()) if found else (None, None)
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_YEAR = re.compile(r"\d{4}$")
+
+
+def publication_date(value: str | None) -> tuple[dt.date | None, str | None]:
+    """A document's date (YYYY-MM-DD, or YYYY) as a day and its precision, "day" or "year"
+    (a year alone: its January 1); (None, None) for no date or one of neither form."""
+    try:
+        if value and _DAY.match(value):
+            return dt.date.fromisoformat(value), "day"
+        if value and _YEAR.match(value):
+            return dt.date(int(value), 1, 1), "year"
+    except ValueError:  # off the calendar, or year 0
+        pass
+    return None, None

@@ -14,6 +14,11 @@ strings in both CSV and Parquet, so that every dashboard can filter on them; an 
 participants are also a table of their own. Empty strings are written as nulls: CSV cannot
 tell them apart, and Parquet holds the same rows as CSV.
 
+Dates (a document's date, the first and last day of a fact's period and of an event's date)
+are DATE: date32 in Parquet and DuckDB, pandas `date32[day][pyarrow]`, ISO 8601 in CSV and
+in a row as JSON (`json_rows`). `in_article` is false for the rows of a "Читайте также"
+snippet (blocks `related-N`), which are about other news: `frame[frame.in_article]` drops them.
+
 Keys: `doc`, the first column of every table, is the document's 1-based position in the
 run's output (the records are written in input order, so it is the same with any -j,
 resumed or not, on a Dask cluster or not), unique within the run: join the tables on it.
@@ -26,7 +31,8 @@ CSV only (Parquet keeps every value as it is):
   spreadsheet shows it as text instead of running it; so is a cell that begins with `'`
   followed by one of these or by another `'`, so that the rule can be undone exactly:
   `read_table` and `database.load_duckdb` take that one `'` off again. Number columns
-  are never touched (-5 stays the number -5).
+  are never touched (-5 stays the number -5), and an integral value is written as an
+  integer ("3170000000", not "3170000000.0"); it reads back as the same Float64.
 - U+0085 (NEL), U+2028 and U+2029, line breaks to `str.splitlines()` and to other
   line-based readers but left unquoted by the CSV writer, are written as a space; a
   carriage return (`\r\n` or alone), which the writer would leave unquoted too, as a
@@ -34,6 +40,7 @@ CSV only (Parquet keeps every value as it is):
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Iterable
@@ -41,11 +48,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..document import scope
 from ..records import (
-    CHANGES, DATE_SOURCES, ENTITY_SOURCES, ENTITY_SUBTYPES, ENTITY_TYPES, EVENT_TYPES, FACT_KINDS, PARTICIPANT_KINDS,
+    CHANGES, DATE_PRECISIONS, DATE_SOURCES, ENTITY_SOURCES, ENTITY_SUBTYPES, ENTITY_TYPES, EVENT_TYPES, FACT_KINDS, PARTICIPANT_KINDS,
     PARTICIPANT_ROLES, QUALIFIERS, DocumentRecord,
 )
 from . import formats
+from .periods import bounds, publication_date
 
 LIST_SEPARATOR = "; "  # list cells (regions, positions, participants) joined for flat tables
 ROW_GROUP = 20_000  # rows buffered per table before they are written: bounds memory, sizes Parquet row groups
@@ -56,7 +65,10 @@ class ColumnType:
     arrow: str  # pyarrow type alias
     duckdb: str
     json: str  # JSON Schema type
+    format: str | None = None  # JSON Schema format of the string
 
+
+DATE = "date32[day][pyarrow]"  # pandas dtype of a calendar day (pd.ArrowDtype(pa.date32()))
 
 # pandas dtype -> the same type elsewhere
 TYPES: dict[str, ColumnType] = {
@@ -64,6 +76,7 @@ TYPES: dict[str, ColumnType] = {
     "Int64": ColumnType("int64", "BIGINT", "integer"),
     "Float64": ColumnType("double", "DOUBLE", "number"),
     "boolean": ColumnType("bool", "BOOLEAN", "boolean"),
+    DATE: ColumnType("date32[day]", "DATE", "string", "date"),
 }
 
 
@@ -96,9 +109,10 @@ def _closed(name: str, values: tuple[str, ...], description: str = "{}", null: b
 DOC = _int("doc", "the document's 1-based position in the run's output: unique within the run, the key every table joins on")
 DOC_ID = _id("doc_id", "the document's id (DocumentRecord.id): two documents may share it, `doc` tells them apart")
 BLOCK = Column("block", "string", "id of the page block it is in (article-1, meta-1, ...)")
+IN_ARTICLE = Column("in_article", "boolean", "false when it comes from a \"Читайте также\" snippet (block related-N)", null=False)
 
 TABLES: dict[str, str] = {
-    "documents": "one row per document: where it came from, its date, whether it was read, what was found",
+    "documents": "one row per document: where it came from, its date and main region, whether it was read, what was found",
     "entities": "one row per named entity mention (person, organisation, place, position, event, date)",
     "persons": "one row per person, all mentions in a document merged",
     "officials": "one row per official: who holds which position where",
@@ -114,8 +128,12 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("source", "string", "input file path"),
         _int("text_length", "length of the decoded text, in characters"),
         Column("encoding", "string", "detected input encoding"),
-        Column("date", "string", "publication date (YYYY-MM-DD, or YYYY when only the year is known)"),
+        Column("date", DATE, "publication date; when only the year is known, its January 1 (see date_precision)"),
+        _closed("date_precision", DATE_PRECISIONS, "{}: how much of date is known (year: only the year)"),
         _closed("date_source", DATE_SOURCES),
+        Column("region", "string", "main region: the federal subject (or, when none is named, the country) the article "
+               "mentions most, its officials' regions counted too, ties to the first named; canonical gazetteer name"),
+        Column("region_code", "string", "ISO 3166-2 code of the region, or ISO 3166-1 alpha-2 of the country"),
         Column("ok", "boolean", "false when the document could not be read", null=False),
         Column("errors", "string", "'stage: message' of each error, '; '-joined"),
         _int("entities", "number of entity mentions"),
@@ -133,6 +151,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _int("start", "start offset in the decoded text"),
         _int("end", "end offset in the decoded text (exclusive)"),
         BLOCK,
+        IN_ARTICLE,
         Column("code", "string", "LOC: ISO 3166-1/3166-2 code; ORG: its country's ISO 3166-1 code"),
         Column("value", "string", "DATE: TIMEX3-style value (2024-09-25, XXXX-04-01)"),
         Column("person", "string", "PER: id of the merged person (persons.id)"),
@@ -148,6 +167,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _int("pronoun_mentions", "number of sentence-initial pronouns meaning the person"),
         Column("positions", "string", "positions held, '; '-joined"),
         BLOCK,
+        IN_ARTICLE,
     ),
     "officials": (
         DOC,
@@ -164,6 +184,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _int("position_end", "end offset of the position phrase (exclusive)"),
         Column("position_spans", "string", "'start-end' of every mention of the position, '; '-joined"),
         BLOCK,
+        IN_ARTICLE,
         Column("rule", "string", "what linked person and position: a hand rule, \"model\", or \"model+<rule>\""),
     ),
     "facts": (
@@ -173,14 +194,17 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("text", "string", "the number as written", null=False),
         _int("start", "start offset in the decoded text"),
         _int("end", "end offset in the decoded text (exclusive)"),
-        Column("value", "Float64", "normalised value", null=False),
+        Column("value", "Float64", "normalised value (in CSV, an integral value as an integer)", null=False),
         Column("unit", "string", "ISO 4217 currency, %, п.п., раз, or the counted noun's lemma"),
         _closed("qualifier", QUALIFIERS),
         _closed("change", CHANGES, "{} for a change, empty for a level"),
         Column("indicator", "string", "lemma phrase of what is measured"),
         Column("period", "string", "period it refers to (2023, 2024-H1, 2024-01..2024-08)"),
+        Column("period_start", DATE, "first day of the period (2024-01-01 for 2024-H1); empty when it names no stretch of time"),
+        Column("period_end", DATE, "last day of the period (2024-06-30 for 2024-H1)"),
         Column("regions", "string", "canonical names of the places it concerns, '; '-joined"),
         BLOCK,
+        IN_ARTICLE,
         Column("group", "string", "facts of one indicator in one sentence share it"),
         Column("low", "Float64", "lower bound of a range"),
         Column("high", "Float64", "upper bound of a range"),
@@ -197,6 +221,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _int("end", "end offset in the decoded text (exclusive)"),
         Column("normal", "string", "the event phrase in the nominative"),
         Column("date", "string", "TIMEX3-style value, resolved against the document date"),
+        Column("date_start", DATE, "first day of the date (a month: its 1st); empty when it names no stretch of time"),
+        Column("date_end", DATE, "last day of the date"),
         Column("place", "string", "canonical gazetteer name of where it happened"),
         Column("place_code", "string", "ISO 3166 code of the place"),
         Column("organizers", "string", "names of who held it, '; '-joined (see event_participants)"),
@@ -204,6 +230,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _int("sentence_start", "start offset of its sentence"),
         _int("sentence_end", "end offset of its sentence (exclusive)"),
         BLOCK,
+        IN_ARTICLE,
     ),
     "event_participants": (
         DOC,
@@ -215,6 +242,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _int("start", "start offset of the mention"),
         _int("end", "end offset of the mention (exclusive)"),
         Column("person_id", "string", "for persons: persons.id"),
+        Column("in_article", "boolean", "false when its event comes from a \"Читайте также\" snippet", null=False),
     ),
 }
 
@@ -223,43 +251,57 @@ def _joined(items: Iterable[str]) -> str | None:
     return LIST_SEPARATOR.join(items) or None
 
 
+def _article(block: str | None) -> bool:
+    return scope(block or "") == "article"
+
+
+def _days(name: str, value: str | None) -> dict[str, dt.date | None]:
+    """`<name>_start`, `<name>_end`: the first and last day of a TIMEX-style value (`periods.bounds`)."""
+    start, end = bounds(value) or (None, None)
+    return {f"{name}_start": start, f"{name}_end": end}
+
+
 def record_rows(rec: DocumentRecord, position: int = 1) -> dict[str, list[dict[str, Any]]]:
     """One document's rows, table by table (keys as in COLUMNS; columns not given are null);
-    `position`: the document's 1-based place among the records (the `doc` key)."""
+    `position`: the document's 1-based place among the records (the `doc` key). Days are
+    read from `date` and `period` themselves: a record of an older file gets them too."""
     doc = {"doc": position, "doc_id": rec.id}
+    date, precision = publication_date(rec.date)
     return {
         "documents": [{
             **doc, "source": rec.source, "text_length": rec.text_length, "encoding": rec.encoding,
-            "date": rec.date, "date_source": rec.date_source, "ok": rec.ok,
+            "date": date, "date_precision": precision, "date_source": rec.date_source,
+            "region": rec.region, "region_code": rec.region_code, "ok": rec.ok,
             "errors": _joined(f"{e.stage}: {e.message}" for e in rec.errors),
             "entities": len(rec.entities), "officials": len(rec.officials), "facts": len(rec.facts),
             "events": len(rec.events),
         }],
-        "entities": [{**doc, **vars(e)} for e in rec.entities],
+        "entities": [{**doc, **vars(e), "in_article": _article(e.block)} for e in rec.entities],
         "persons": [
             {
                 **doc, "id": p.id, "name": p.name, "mentions": len(p.mentions), "role_mentions": len(p.role_mentions),
-                "pronoun_mentions": len(p.pronoun_mentions), "positions": _joined(p.positions), "block": p.block,
+                "pronoun_mentions": len(p.pronoun_mentions), "positions": _joined(p.positions), "block": p.block, "in_article": _article(p.block),
             }
             for p in rec.persons
         ],
         "officials": [
             {**doc, **vars(o), "position_start": o.position_span[0], "position_end": o.position_span[1],
-             "position_spans": _joined(f"{a}-{b}" for a, b in o.position_spans)}
+             "position_spans": _joined(f"{a}-{b}" for a, b in o.position_spans), "in_article": _article(o.block)}
             for o in rec.officials
         ],
         "facts": [
-            {**doc, **vars(f), "regions": _joined(f.regions), "sentence_start": f.sentence[0], "sentence_end": f.sentence[1]}
+            {**doc, **vars(f), **_days("period", f.period), "regions": _joined(f.regions),
+             "sentence_start": f.sentence[0], "sentence_end": f.sentence[1], "in_article": _article(f.block)}
             for f in rec.facts
         ],
         "events": [
             {**doc, **vars(e), "organizers": _joined(p.name for p in e.participants if p.role == "organizer"),
              "participants": _joined(p.name for p in e.participants if p.role != "organizer"),
-             "sentence_start": e.sentence[0], "sentence_end": e.sentence[1]}
+             "sentence_start": e.sentence[0], "sentence_end": e.sentence[1], "in_article": _article(e.block), **_days("date", e.date)}
             for e in rec.events
         ],
         "event_participants": [
-            {**doc, "event_id": e.id, **vars(p), "start": p.span[0], "end": p.span[1]}
+            {**doc, "event_id": e.id, **vars(p), "start": p.span[0], "end": p.span[1], "in_article": _article(e.block)}
             for e in rec.events for p in e.participants
         ],
     }
@@ -298,10 +340,20 @@ def arrow_schema(name: str) -> Any:
     return pa.schema(fields, metadata=pandas_metadata)
 
 
+def json_rows(frame: Any) -> list[dict[str, Any]]:
+    """A table's rows as JSON objects, as its `table_schema` describes them: nulls, ISO dates."""
+    import json
+
+    days = {c: "string" for c, dtype in frame.dtypes.items() if str(dtype) == DATE}
+    return json.loads(frame.astype(days).to_json(orient="records", force_ascii=False))
+
+
 def table_schema(name: str) -> dict[str, Any]:
     """JSON Schema (draft 2020-12) of one row of a table, as a JSON object with nulls for empty cells."""
     def column(c: Column) -> dict[str, Any]:
         out: dict[str, Any] = {"type": [c.type.json, "null"] if c.null else c.type.json, "description": c.description}
+        if c.type.format:
+            out["format"] = c.type.format
         if c.values:
             out["enum"] = [*c.values, None] if c.null else list(c.values)
         return out
@@ -323,6 +375,7 @@ CSV_GUARD = "'"  # put before a CSV string cell that a spreadsheet would run as 
 CSV_TRIGGERS = "=+-@\t\r"  # OWASP: the first characters that make a cell a formula
 CSV_GUARDED = "^'[=+\\-@\t\r']"  # a guarded cell, as a regular expression (RE2 and Python alike)
 CSV_BREAKS = "[\x85\u2028\u2029]"  # line breaks that the CSV writer leaves unquoted: written as a space
+EXACT_INTEGERS = 2**53  # a double holds every integer below it, and no fraction from it on
 CSV_RETURNS = "\r\n?"  # carriage returns, also left unquoted (the lines end in \n): written as a line feed
 
 
@@ -331,6 +384,15 @@ def csv_cells(values: Any) -> Any:
     values = values.str.replace(CSV_BREAKS, " ", regex=True).str.replace(CSV_RETURNS, "\n", regex=True)
     guard = values.str.match(f"[{re.escape(CSV_TRIGGERS)}]|{CSV_GUARDED}").fillna(False).astype(bool)
     return values.where(~guard, CSV_GUARD + values)
+
+
+def csv_numbers(values: Any) -> Any:
+    """A Float64 column as it is written to CSV: an integral value as an integer ("3170000000"),
+    any other as Python writes it (the shortest text that reads back the same). Beyond 2**53,
+    where every double is integral, as Python writes it too ("1.5e+22", not its 23 digits)."""
+    texts = [None if v is None else str(int(v)) if abs(v) < EXACT_INTEGERS and v == int(v) else repr(v)
+             for v in values.to_numpy(dtype=object, na_value=None)]
+    return type(values)(texts, index=values.index, dtype=object)
 
 
 def csv_values(cells: Any) -> Any:
@@ -342,6 +404,7 @@ def csv_values(cells: Any) -> Any:
 class _CsvSink:
     def __init__(self, path: Path, name: str) -> None:
         self.strings = [c.name for c in COLUMNS[name] if c.dtype == "string"]
+        self.numbers = [c.name for c in COLUMNS[name] if c.dtype == "Float64"]
         self.out, self.header = path.open("w", encoding="utf-8", newline=""), True
 
     def write(self, rows: Any) -> None:
@@ -349,6 +412,8 @@ class _CsvSink:
             rows = rows.copy()
             for name in self.strings:
                 rows[name] = csv_cells(rows[name])
+            for name in self.numbers:
+                rows[name] = csv_numbers(rows[name])
         rows.to_csv(self.out, index=False, header=self.header, lineterminator="\n")
         self.header = False
 
