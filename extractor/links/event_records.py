@@ -14,7 +14,16 @@ Built from the EVENT entities (events.py) once persons and role mentions are lin
   first after the event phrase, else the last before it;
 - date: the date in the event's sentence nearest to the phrase, already resolved
   against the document date by the dates stage. No date in the sentence, no date:
-  the publication date is not assumed to be the event's.
+  the publication date is not assumed to be the event's;
+- headline and lead: an event of the headline (the first line of the article or of a
+  "Читайте также" snippet) named again in the lead (the first sentences of the first
+  paragraph of prose after it) is one event: same type, and the same normal form or the
+  same head with the complement words of one all in the other; a one-word event
+  ("умер", "арестовали") is not merged; a different place or date keeps them apart. The
+  record is the lead's (its span, text, sentence, block: the sentence that tells the
+  details): it takes the headline's place and date when it has none, and the
+  participants of both. (The headline's span is not kept: `Event` has no field for a
+  second mention.)
 """
 from __future__ import annotations
 
@@ -25,10 +34,17 @@ from ..grammars.words import OPENING_QUOTES
 from ..lexicons import read_table
 from ..morph import fold
 from ..records import Entity, Event, Participant, Span
+from ..text.blocks import TIMESTAMP, iter_lines
 
 PLACE_PREPOSITIONS = {"в", "во", "на"}
 # a "встреча" may refer back to a session or a forum, not to an opening; "мероприятие" to anything
 GATHERINGS = frozenset({"meeting", "session", "forum", "talks", "visit"})
+MAX_HEADLINE = 200  # characters: a longer first line is prose, not a headline
+MIN_LEAD_LINE = 80  # characters: a longer line after the headline is prose
+MIN_LEAD_WORDS = 6  # a shorter sentence is a caption ("Облачение кардиналов.", "Папа Римский Бенедикт XVI.")
+SENTENCE_ENDS = ".!?…»\""
+LEAD_SENTENCES = 2  # of the lead paragraph
+HEADLINE_ENDS = ".;:,"  # a headline has no full stop; a caption or a sentence does
 
 
 @dataclass
@@ -87,7 +103,73 @@ class EventRecords:
             latest[(scope(event.block), False)] = event
             if event.type in GATHERINGS:
                 latest[(scope(event.block), True)] = event
+        return self._merge_headlines(doc, out)
+
+    # -- headline and lead --------------------------------------------------------
+
+    def _merge_headlines(self, doc: Document, events: list[Event]) -> list[Event]:
+        """Fold each headline event into the lead event that repeats it; ids renumbered in text order."""
+        gone: set[int] = set()
+        for headline, lead in self._headlines_and_leads(doc):
+            first = [e for e in events if headline[0] <= e.start < headline[1]]
+            then = [e for e in events if lead[0] <= e.start < lead[1]]
+            for event in first:
+                match = next((e for e in then if id(e) not in gone and self._same_event(doc, event, e)), None)
+                if match is not None:
+                    _fold(match, event)
+                    gone.add(id(event))
+        out = [e for e in events if id(e) not in gone]
+        for n, event in enumerate(out, 1):
+            event.id = f"E{n}"
         return out
+
+    @staticmethod
+    def _headlines_and_leads(doc: Document) -> list[tuple[Span, Span]]:
+        """(headline, lead) of the article and of each snippet: the headline is the first line
+        of the scope (a timestamp skipped), short and with no full stop; the lead, the first
+        `LEAD_SENTENCES` sentences of the first line of prose after it (captions skipped)."""
+        scopes: dict[str, list[Span]] = {}  # scope → its lines of text
+        for start, end in iter_lines(doc.text):
+            line, block = doc.text[start:end].strip(), doc.block_at(start)
+            if line and block.kind in ("article", "related") and not TIMESTAMP.match(line):
+                scopes.setdefault(scope(block.id), []).append((start, end))
+        out: list[tuple[Span, Span]] = []
+        for lines in scopes.values():
+            headline, title = lines[0], doc.text[lines[0][0] : lines[0][1]].strip()
+            if len(title) > MAX_HEADLINE or title[-1] in HEADLINE_ENDS:
+                continue
+            prose = next((line for line in lines[1:] if _prose(doc.text[line[0] : line[1]].strip())), None)
+            if prose is None:
+                continue
+            first = doc.sentence_at(prose[0])
+            last = min(doc.sentence_at(prose[1] - 1), first + LEAD_SENTENCES - 1)
+            out.append((headline, (prose[0], min(doc.sentences[last][1], prose[1]))))
+        return out
+
+    def _same_event(self, doc: Document, a: Event, b: Event) -> bool:
+        """The same gathering named twice: same type, and the same normal form, or the same
+        head with the words of one complement all in the other ("турнир «Тургенев Cup»",
+        "футбольный турнир «Тургенев Cup»"; not "форум «А»", "форум «Б»"). A one-word phrase
+        ("умер", "арестовали") says too little to be sure of, and a different place or date
+        never is the same event."""
+        if a.type != b.type or (a.place and b.place and a.place != b.place) or (a.date and b.date and a.date != b.date):
+            return False
+        (head_a, rest_a), (head_b, rest_b) = self._head(doc, a), self._head(doc, b)
+        if not (rest_a and rest_b):
+            return False
+        nested = bool(rest_a & rest_b) and (rest_a <= rest_b or rest_b <= rest_a)
+        return fold(a.normal) == fold(b.normal) or (head_a == head_b and nested)
+
+    def _head(self, doc: Document, event: Event) -> tuple[str, set[str]]:
+        """The head lemma of an event phrase and the lemmas of its other words (not "и", "в")."""
+        words = [
+            fold(t.lemma or t.text) for t in doc.tokens_in(event.start, event.end)
+            if t.text[:1].isalnum() and (len(t.text) > 2 or t.text.isdigit() or t.text.isupper())
+        ]
+        if not words:
+            return fold(event.normal), set()
+        head = next((w for w in words if w in self.types), words[0])
+        return head, set(words) - {head}
 
     @staticmethod
     def _by_sentence(doc: Document) -> dict[int, list[Entity]]:
@@ -177,6 +259,20 @@ class EventRecords:
     def _date(event: Entity, ents: list[Entity]) -> Entity | None:
         dates = [e for e in ents if e.type == "DATE" and e.value]
         return min(dates, key=lambda e: abs(e.start - event.start)) if dates else None
+
+
+def _prose(line: str) -> bool:
+    """A line of the article's text, not a photo caption ("Коптский крест", "Боб Дилан на рок-фестивале …")."""
+    return len(line) > MIN_LEAD_LINE or (line[-1] in SENTENCE_ENDS and len(line.split()) >= MIN_LEAD_WORDS)
+
+
+def _fold(into: Event, other: Event) -> None:
+    """`other` is another mention of `into`: its place and date where `into` has none, and its participants."""
+    if into.place is None and other.place is not None:
+        into.place, into.place_code, into.place_span = other.place, other.place_code, other.place_span
+    if into.date is None and other.date is not None:
+        into.date, into.date_span = other.date, other.date_span
+    EventRecords._add(into.participants, other.participants)
 
 
 def _distance(a: Entity, b: Entity) -> int:
