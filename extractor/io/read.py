@@ -9,6 +9,10 @@ document date. Files of many documents (JSONL, CSV, Parquet) are read in `source
 Bad input never stops a batch: a file that cannot be read or decoded becomes a document
 that carries an error and no text, so it still appears in the output. In particular:
 
+- a file with nothing to read (empty, only whitespace, a page without main text) is a
+  failed document, "empty text" (`without_text`; `sources.py` does the same for a row);
+  the pipeline's own `extract("")` is left as it is, a record with nothing in it;
+
 - only regular files are opened: a named pipe, a device or a socket is refused ("not a
   regular file") before it could block the run;
 - UTF-16 and UTF-32 files are read by their byte-order mark (LE or BE, recorded);
@@ -146,8 +150,22 @@ def document_from_bytes(doc_id: str, data: bytes, source: str | None, html: bool
         doc.text, doc.date = page.text, page.date
         if page.note:
             doc.errors.append(ErrorInfo("read", page.note))
-        elif not page.text.strip():
-            doc.errors.append(ErrorInfo("read", "no main text found in the page"))
+    return without_text(doc, "no main text found in the page" if html else None)
+
+
+def empty_text(text: str, why: str | None = None) -> str | None:
+    """Why a text is empty ("empty text", and how), or None when it has something to read."""
+    if text.strip():
+        return None
+    return f"empty text: {why}" if why else "empty text" if not text else "empty text: only whitespace"
+
+
+def without_text(doc: Document, why: str | None = None) -> Document:
+    """A document whose text is empty or whitespace, failed ("empty text"): nothing in it to extract."""
+    problem = empty_text(doc.text, why)
+    if problem is not None:
+        doc.text, doc.failed = "", True
+        doc.errors.append(ErrorInfo("read", problem))
     return doc
 
 

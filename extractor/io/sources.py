@@ -9,16 +9,18 @@ shell-style pattern (`"data/**/*.txt"`, for a shell that does not expand it), `-
 stdin (one plain-text document, or JSON lines with `--stdin-format jsonl`), or a table
 of many documents: `.jsonl`/`.ndjson`, `.csv`/`.tsv` or `.parquet`, one document per
 row, with its text, id and date in columns named by `Reading`. Tables are read row by
-row, never whole (a Parquet file in record batches: one row group in memory); each row becomes a Document whose
-`source` is `<file>#<row>` (a stable key for resuming) and whose id is the id column's
-value, or `<file stem>:<row>` when there is none. Rows are numbered from 1: lines of
-a JSONL file (blank ones count, so `sed -n Np` finds them), records of a CSV after its
-header, rows of a Parquet file.
+row, never whole (a Parquet file in record batches: one row group in memory); each row
+becomes a Document whose `source` is `<file>#<row>` (a stable key for resuming), whose
+id is the id column's value (else `<file stem>:<row>`), and whose date is the date
+column's (without `--date-column`: the first of `date`, `published`, `pub_date` the row
+has, as `id` is found; not ISO 8601: a note, no date, see `_date`). Rows are numbered
+from 1: lines of a JSONL file (blank ones count, so `sed -n Np` finds them), records
+of a CSV after its header, rows of a Parquet file.
 
-A row that cannot be used (not JSON, no text, a text that is not a string) becomes an
-error record saying why, never a crash and never a gap; an input that cannot be used
-at all (a missing column, a pattern matching nothing, a JSONL/CSV file that is not
-text) raises `InputError` before anything is written. JSONL and CSV files are decoded in
+A row that cannot be used (not JSON, no text, a text that is not a string, "empty text"
+as for a file) becomes an error record saying why, never a crash and never a gap; an
+input that cannot be used at all (a missing column, a pattern matching nothing, a
+JSONL/CSV file that is not text) raises `InputError` before anything is written. JSONL and CSV files are decoded in
 the encoding found in their first megabyte (UTF-8 ± BOM, UTF-16/32 by their BOM,
 windows-1251, KOI8-R, as `read.decode` does for a file), recorded in each row's record;
 bytes that do not decode are replaced and reported in the row's errors. Damage stays
@@ -54,8 +56,8 @@ from ..document import Document
 from ..records import ErrorInfo
 from .csvfile import CsvReader, DecodedLines
 from .read import (
-    LOOP, MAX_BYTES, DecodeError, bom_encoding, decode, display, document_from_bytes, failed, folder_items, glob_magic, is_regular,
-    is_text, loops, pattern_matches, problem_once, read_file, valid_text,
+    LOOP, MAX_BYTES, DecodeError, bom_encoding, decode, display, document_from_bytes, empty_text, failed, folder_items, glob_magic,
+    is_regular, is_text, loops, pattern_matches, problem_once, read_file, valid_text,
 )
 
 SAMPLE_BYTES = 1 << 20  # read to detect a table's encoding
@@ -64,6 +66,7 @@ PEEK_ROWS = 100  # JSON lines read to find the columns
 MAX_FIELD = 2**31 - 1  # the csv module's default (128 KiB) cuts long articles
 MAX_NUL = 0.01  # share of NUL bytes in a table's first megabyte still read as text (NUL as a space) ...
 FEW_NUL = 16  # ... or this many, whatever the share (a small file); binary files have NULs everywhere
+DATE_COLUMNS = ("date", "published", "pub_date")  # a row's date without --date-column: the first of them it has
 STDIN = "-"
 STDIN_LABEL = "<stdin>"
 MISSING = object()
@@ -79,7 +82,7 @@ class Reading:
 
     text_column: str = "text"
     id_column: str | None = None  # None: "id" when the table has it, else <stem>:<row>
-    date_column: str | None = None  # publication dates (ISO), one per row
+    date_column: str | None = None  # publication dates (ISO), one per row; None: the first of DATE_COLUMNS a row has
     stdin_format: str = "text"  # text | jsonl
 
     def identity(self) -> dict[str, Any]:
@@ -201,12 +204,16 @@ class Table(Input):
             doc.errors.append(ErrorInfo("read", f"bytes that are not {self.encoding} replaced by U+FFFD"))
         if row.nul:
             doc.errors.append(ErrorInfo("read", "NUL bytes read as spaces"))
-        if self.reading.date_column:
-            value = values.get(self.reading.date_column)
-            doc.date = _date(value)
-            if doc.date is None and value not in (None, ""):
-                doc.errors.append(ErrorInfo("read", f"date {value!r} in column {self.reading.date_column!r} is not an ISO date: ignored"))
+        column, value = self.row_date(values)
+        doc.date = _date(value)
+        if doc.date is None and value not in (None, ""):
+            doc.errors.append(ErrorInfo("read", f"date {value!r} in column {column!r} is not an ISO date: ignored"))
         return doc
+
+    def row_date(self, values: dict) -> tuple[str | None, Any]:
+        """The column of a row's date and its value: `--date-column`'s, else the first of DATE_COLUMNS holding one."""
+        names = [self.reading.date_column] if self.reading.date_column else [c for c in DATE_COLUMNS if values.get(c) not in (None, "")]
+        return (names[0], values.get(names[0])) if names else (None, None)
 
     def unusable(self, text: Any) -> str | None:
         """Why a row's text cannot be extracted, if it cannot."""
@@ -217,7 +224,7 @@ class Table(Input):
             return f"column {column!r} holds {_kind(text)}, not text"
         if len(text) > MAX_BYTES:
             return f"text too large: {len(text)} characters (limit {MAX_BYTES})"
-        return None
+        return empty_text(text)  # "empty text", as a file with nothing in it
 
     def row_id(self, values: dict, number: int) -> str:
         value = values.get(self.reading.id_column or "id")
@@ -231,6 +238,9 @@ def _kind(value: Any) -> str:
 
 
 def _date(value: Any) -> dt.date | None:
+    """A date column's value as a date: a date, a datetime (its day as written), ISO 8601 text. Else (25.09.2024,
+    "вчера", a number, 2024-02-30) None: a bad date is no reason to lose the text, so the row is extracted without
+    a date of its own (`--date`'s, or inferred), its record's errors saying "... is not an ISO date: ignored"."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -393,7 +403,7 @@ class Parquet(Table):
 
         file = file if file is not None else self._file()
         names = set(file.schema_arrow.names)
-        wanted = dict.fromkeys([self.reading.text_column, self.reading.id_column or "id", self.reading.date_column])
+        wanted = dict.fromkeys([self.reading.text_column, self.reading.id_column or "id", *([self.reading.date_column] if self.reading.date_column else DATE_COLUMNS)])
         columns = [c for c in wanted if c in names]
         groups = file.metadata.num_row_groups
         number = 0

@@ -21,6 +21,9 @@ Exit codes, of every command:
     3    internal error: an unexpected exception in the run itself, one line on stderr
          (-v: the traceback); an interrupted output stays resumable
     130  interrupted (Ctrl-C); the same command continues the run
+
+A command whose stdout is closed by its reader (`extract ... | head`) stops quietly, with
+exit code 0 and nothing on stderr, as Unix tools do (`extract.stdout_closed`).
 """
 from __future__ import annotations
 
@@ -35,6 +38,7 @@ from pathlib import Path
 
 from ..io.formats import FORMATS, TABLE_FORMATS
 from .extract import EXIT_DOC_ERRORS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE  # noqa: F401 - exit codes of every command
+from .extract import stdout_closed
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -228,16 +232,26 @@ def main(argv: list[str] | None = None) -> int:
         for var in THREAD_VARS:
             os.environ.setdefault(var, "1")
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a reader that went away shows here, not in the interpreter's flush at exit
+        return code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError as exc:
+        if stdout_closed():  # `| head` has what it wanted: stop quietly, as Unix tools do
+            return EXIT_OK
+        return _internal_error(exc, args.verbose)
     except Exception as exc:  # noqa: BLE001 - a crash: one clear line, the traceback with -v
-        if args.verbose:
-            traceback.print_exc(file=sys.stderr)
-        hint = "" if args.verbose else " (-v for the traceback)"
-        print(f"internal error: {type(exc).__name__}: {exc}{hint}", file=sys.stderr)
-        return EXIT_INTERNAL
+        return _internal_error(exc, args.verbose)
+
+
+def _internal_error(exc: BaseException, verbose: bool) -> int:
+    if verbose:
+        traceback.print_exc(file=sys.stderr)
+    hint = "" if verbose else " (-v for the traceback)"
+    print(f"internal error: {type(exc).__name__}: {exc}{hint}", file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

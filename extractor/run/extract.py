@@ -24,6 +24,9 @@ that is an input file (by path, or the same file by st_dev/st_ino: a hard link),
 `duckdb` path that is not a DuckDB file, an unfinished output it cannot resume exactly
 (journal.py), an unreachable scheduler (connected to before the output is opened).
 
+Stdout closed by its reader (`extract ... | head`): the run stops quietly, exit code 0,
+no summary (`stdout_closed`).
+
 The exit code (cli.py lists them): 0; 1 when a document failed; 2 when the run refuses
 to start or cannot run at all (the pipeline cannot load, the scheduler cannot be
 reached); 130 on Ctrl-C (the same command continues the run). An unexpected exception
@@ -35,6 +38,7 @@ import importlib.util
 import json
 import logging
 import os
+import select
 import sys
 import tempfile
 import time
@@ -135,11 +139,37 @@ def run_extract(settings: Settings, report: IO[str] | None = None) -> int:
             progress.clear()
             print(f"error: {exc}", file=report)
             return EXIT_USAGE
+        except BrokenPipeError:
+            if journal is not None or not stdout_closed():
+                raise  # not the reader of stdout that went away
+            progress.clear()  # `| head`: the reader has what it wanted; stop quietly, as Unix tools do
+            return EXIT_OK
     progress.clear()
     written = _complete(settings, outputs, journal, kept)
     total = earlier + new
     print(_summary(settings, jobs, outputs, earlier, new, time.perf_counter() - started) + written, file=report)
     return EXIT_DOC_ERRORS if total.failed else EXIT_OK
+
+
+def stdout_closed() -> bool:
+    """Whether stdout is a pipe whose reader has gone (`| head`); if so, stdout is pointed at
+    /dev/null, so that what is still buffered, and the interpreter's flush at exit, go nowhere
+    instead of raising BrokenPipeError again (Python's docs on SIGPIPE)."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # replaced or closed: not a pipe to go quiet on
+        return False
+    if hasattr(select, "poll"):  # a pipe without a reader polls as an error: a BrokenPipeError from elsewhere is no closed stdout
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        if not any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0)):
+            return False
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+    return True
 
 
 def _prepare(settings: Settings) -> tuple[Outputs, list[Input]]:

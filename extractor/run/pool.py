@@ -35,6 +35,12 @@ document that kills a worker on its own becomes an error record
 dies while loading the pipeline is replaced; three such deaths in a row stop the run
 with `WorkerError`, as does a pipeline that raises while loading.
 
+A script that calls `extract_many(..., jobs=2)` outside `if __name__ == '__main__':`
+cannot work with spawned workers: each imports the script again and would start workers
+of its own, which multiprocessing refuses with a RuntimeError in every one. Here a worker
+in that state exits quietly with MAIN_REIMPORT_EXIT (`_start`) and the parent raises one
+`WorkerError` naming the fix (NO_GUARD), at the first such worker.
+
 Test hook, read only in worker processes: with EXTRACTOR_TEST_CRASH=TEXT in the
 environment, a worker kills itself (SIGKILL) when a chunk holds a document whose source
 (or id) contains TEXT; it simulates a worker crash for tests/test_batch.py.
@@ -46,6 +52,7 @@ import json
 import logging
 import os
 import signal
+import sys
 import time
 import traceback
 from collections import deque
@@ -65,6 +72,12 @@ THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 CHUNK_DOCS = 32  # documents per worker task: as fast as 64 for the NER, finer load balance
 WINDOW_CHUNKS = 3  # chunks per worker in flight or waiting to be yielded in order
 MAX_LOAD_DEATHS = 3  # workers dying in a row before they have loaded the pipeline
+MAIN_REIMPORT_EXIT = 86  # a worker's exit code when importing the main module again started workers of its own
+NO_GUARD = (
+    "the worker processes cannot start: each one imports the main module ({main}) again, as the 'spawn' start method does,"
+    " and that module starts the extraction (jobs > 1) while it is imported; put the call under"
+    " `if __name__ == '__main__':` (see the Python section of the README)"
+)
 CRASH_HOOK = "EXTRACTOR_TEST_CRASH"
 
 Item = Union[str, "os.PathLike[str]", Document]
@@ -223,13 +236,36 @@ class _Task:
     chunk: list[tuple[int, Item]]
 
 
+def _start(process: Any) -> None:
+    """Start a worker; in a worker that is still importing the main module (a script that
+    calls extract_many with jobs > 1 outside `if __name__ == '__main__':`), exit at once and
+    quietly with MAIN_REIMPORT_EXIT instead of multiprocessing's traceback: the parent
+    knows the code and says what to do, once."""
+    try:
+        with _child_start_environment():
+            process.start()
+    except RuntimeError as exc:
+        import multiprocessing
+
+        importing_main = getattr(multiprocessing.current_process(), "_inheriting", False)  # what multiprocessing tests
+        if not importing_main and "bootstrapping phase" not in " ".join(str(exc).split()):  # ... and the words it says it in
+            raise
+        raise SystemExit(MAIN_REIMPORT_EXIT) from None
+
+
+def _main_module() -> str:
+    main = sys.modules.get("__main__")
+    return getattr(main, "__file__", None) or getattr(getattr(main, "__spec__", None), "name", None) or "__main__"
+
+
 class _Worker:
     def __init__(self, context: Any, options: Options) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker_main, args=(child, options), daemon=True, name="extractor-worker")
-        with _child_start_environment():
-            self.process.start()
-        child.close()
+        try:
+            _start(self.process)
+        finally:
+            child.close()
         self.task: _Task | None = None
         self.ready = False
 
@@ -351,6 +387,8 @@ class _Pool:
             self.workers.remove(worker)
             worker.conn.close()
             task = worker.task
+            if not worker.ready and worker.process.exitcode == MAIN_REIMPORT_EXIT:
+                raise WorkerError(NO_GUARD.format(main=_main_module()))
             if not worker.ready:
                 self.load_deaths += 1
                 if self.load_deaths >= MAX_LOAD_DEATHS:

@@ -71,4 +71,19 @@ def test_fragments_and_empty_pages() -> None:
     for empty in ("", "  ", "<!-- -->", "<html><body></body></html>"):
         assert page_of(empty).text == ""
     doc = document_from_bytes("e", b"<html><body></body></html>", "e.html", html=True)
-    assert not doc.failed and doc.text == "" and doc.errors[0].message == "no main text found in the page"
+    assert doc.failed and doc.text == "" and [e.message for e in doc.errors] == ["empty text: no main text found in the page"]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "empty text"),
+    (b" \n\t \r\n  ", "empty text: only whitespace"),
+    (b"\xef\xbb\xbf\n", "empty text: only whitespace"),  # a BOM is no text
+    ("\u00a0\u3000\n".encode("utf-8"), "empty text: only whitespace"),
+])
+def test_a_file_with_nothing_to_read_is_an_error_document(tmp_path, data: bytes, message: str) -> None:
+    path = tmp_path / "nothing.txt"
+    path.write_bytes(data)
+    doc = read_file(path)
+    assert (doc.id, doc.failed, doc.text, [(e.stage, e.message) for e in doc.errors]) == ("nothing", True, "", [("read", message)])
+    assert doc.encoding is not None  # read and decoded: only empty
+    assert not document_from_bytes("x", RUSSIAN.encode(), "x.txt").failed

@@ -161,3 +161,67 @@ def test_reading_settings_are_part_of_a_run_only_when_they_differ() -> None:
     assert run_identity(["x"], Options(), Reading().identity()) == run_identity(["x"], Options())
     assert run_identity(["x", "-"], Options(), CUSTOM.identity())["reading"] == {"text_column": "body", "id_column": "key", "date_column": "published"}
     assert run_identity(["-"], Options())["inputs"] == ["-"]
+
+
+def test_a_date_column_is_found_without_a_flag_as_the_id_column_is(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    rows = [
+        {"id": "d", "text": TEXT, "date": "2024-09-25"},
+        {"id": "p", "text": TEXT, "published": "2024-09-24T23:30:00+03:00"},
+        {"id": "u", "text": TEXT, "pub_date": "20240923"},
+        {"id": "both", "text": TEXT, "date": "2024-09-22", "published": "2000-01-01"},  # the first of them
+        {"id": "null", "text": TEXT, "date": None, "published": "2024-09-21"},  # the first that holds a value
+        {"id": "none", "text": TEXT},
+        {"id": "bad", "text": TEXT, "date": "25.09.2024"},
+        {"id": "impossible", "text": TEXT, "published": "2024-02-30"},
+        {"id": "number", "text": TEXT, "date": 1727222400},
+    ]
+    feed.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    docs = documents([str(feed)])
+    day = dt.date(2024, 9, 25)
+    assert [(d.id, d.date) for d in docs] == [
+        ("d", day), ("p", day - dt.timedelta(1)), ("u", day - dt.timedelta(2)), ("both", day - dt.timedelta(3)),
+        ("null", day - dt.timedelta(4)), ("none", None), ("bad", None), ("impossible", None), ("number", None),
+    ]
+    assert not any(d.failed for d in docs)  # a bad date costs the date, not the document
+    assert [errors(d) for d in docs[:6]] == [[]] * 6
+    assert errors(docs[6]) == ["date '25.09.2024' in column 'date' is not an ISO date: ignored"]
+    assert errors(docs[7]) == ["date '2024-02-30' in column 'published' is not an ISO date: ignored"]
+    assert errors(docs[8]) == ["date 1727222400 in column 'date' is not an ISO date: ignored"]
+
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(f"id,published,text\na,2024-09-25,{TEXT}\nb,,{TEXT}\n", encoding="utf-8")
+    assert [(d.id, d.date, errors(d)) for d in documents([str(sheet)])] == [("a", day, []), ("b", None, [])]
+    table = tmp_path / "docs.parquet"
+    pq.write_table(pa.table({"text": [TEXT, TEXT], "date": [day, None], "pub_date": ["2000-01-01", "2024-09-01"]}), table)
+    assert [d.date for d in documents([str(table)])] == [day, dt.date(2024, 9, 1)]
+
+    # --date-column names one: it alone is read, and one the table lacks stops the run
+    assert [d.date for d in documents([str(feed)], Reading(date_column="published"))][:3] == [None, day - dt.timedelta(1), None]
+    with pytest.raises(InputError, match=r"no column 'day' \(--date-column\)"):
+        open_inputs([str(sheet)], Reading(date_column="day"))
+    with pytest.raises(InputError, match=r"no column 'day' \(--date-column\)"):
+        open_inputs([str(table)], Reading(date_column="day"))
+
+
+def test_an_empty_or_blank_text_in_a_row_is_an_error_record(tmp_path: Path, monkeypatch) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_bytes(b"".join(json.dumps(row).encode() + b"\n" for row in [
+        {"id": "e", "text": ""}, {"id": "w", "text": " \n\t"}, {"id": "nul", "text": "<NUL>"}, {"id": "ok", "text": TEXT},
+    ]).replace(b"<NUL>", b"\x00"))  # a NUL byte in the file, read as a space
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(f'id,text\nce,\ncw,"  "\ncok,{TEXT}\n', encoding="utf-8")
+    table = tmp_path / "docs.parquet"
+    pq.write_table(pa.table({"id": ["pe", "pw", "pok"], "text": ["", "\u00a0", TEXT]}), table)
+    docs = documents([str(feed), str(sheet), str(table)])
+    assert [(d.id, d.failed, d.text) for d in docs if d.failed] == [
+        ("e", True, ""), ("w", True, ""), ("nul", True, ""), ("ce", True, ""), ("cw", True, ""), ("pe", True, ""), ("pw", True, ""),
+    ]
+    assert [d.id for d in docs if not d.failed] == ["ok", "cok", "pok"]
+    by_id = {d.id: errors(d) for d in docs}
+    assert by_id["e"] == by_id["ce"] == by_id["pe"] == ["empty text"]
+    assert by_id["w"] == by_id["cw"] == by_id["pw"] == ["empty text: only whitespace"]
+    assert by_id["nul"] == ["empty text: only whitespace"]  # its NUL byte read as a space
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b" \n")))  # stdin as one text: the same
+    (doc,) = documents(["-"])
+    assert doc.failed and errors(doc) == ["empty text: only whitespace"]

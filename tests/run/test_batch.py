@@ -224,3 +224,40 @@ def test_workers_start_with_one_blas_thread_and_the_parent_keeps_its_environment
     assert os.environ["OMP_NUM_THREADS"] == "4" and "MKL_NUM_THREADS" not in os.environ
     code = "import sys, extractor.run.pool, extractor.run.journal, extractor.run.progress, extractor.run.cli; print('numpy' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout.strip() == "False"
+
+
+SCRIPT = """\
+from extractor.run import extract_many
+
+texts = ["Губернатор Смоленской области Василий Анохин встретился с министром.", "Мурашко приехал в Смоленск."]
+print("module run as", __name__, flush=True)
+{call}
+"""
+CALL = "print([(r.id, r.ok, len(r.entities)) for r in extract_many(texts, jobs=2)])"
+
+
+def run_script(path: Path, call: str) -> subprocess.CompletedProcess[str]:
+    path.write_text(SCRIPT.format(call=call), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run([sys.executable, str(path)], capture_output=True, text=True, cwd=path.parent, env=env, timeout=180)
+
+
+def test_a_script_without_the_main_guard_gets_one_message_that_says_the_fix(tmp_path: Path) -> None:
+    """jobs=2 outside `if __name__ == "__main__":`: every spawned worker imports the script
+    again and would start workers of its own; the run stops at once with one WorkerError."""
+    result = run_script(tmp_path / "no_guard.py", CALL)
+    assert result.returncode != 0
+    assert result.stderr.count("Traceback") == 1 and "bootstrapping phase" not in result.stderr, result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("extractor.run.pool.WorkerError: the worker processes cannot start") and str(tmp_path / "no_guard.py") in last
+    assert "if __name__ == '__main__':" in last
+    assert "module run as __main__" in result.stdout and "[(" not in result.stdout  # no records: no worker got to work
+
+
+def test_the_same_script_with_the_guard_gets_its_records(tmp_path: Path) -> None:
+    call = 'if __name__ == "__main__":\n    ' + CALL
+    result = run_script(tmp_path / "guarded.py", call)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("module run as __mp_main__") == 1  # the worker (one chunk: one) imports it, and goes no further
+    records = eval(result.stdout.strip().splitlines()[-1])  # noqa: S307 - our own script's printout
+    assert [(doc_id, ok) for doc_id, ok, _ in records] == [("1", True), ("2", True)] and all(n > 0 for _, _, n in records)

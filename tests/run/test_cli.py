@@ -58,9 +58,10 @@ def test_bad_inputs_give_records_and_a_failing_exit_code(bad_inputs: Path, tmp_p
     assert records["cp1251"]["encoding"] == "cp1251"
     assert "Василий Анохин" in {e["normal"] for e in records["cp1251"]["entities"]}
     assert records["broken"]["ok"] and records["broken"]["errors"][0]["stage"] == "read"
-    assert records["empty"]["ok"] and records["empty"]["text_length"] == 0
-    assert records["spaces"]["ok"] and records["spaces"]["entities"] == []
-    assert "7 documents, 2 failed" in result.stderr
+    assert not records["empty"]["ok"] and records["empty"]["errors"] == [{"stage": "read", "message": "empty text"}]
+    assert not records["spaces"]["ok"] and records["spaces"]["errors"] == [{"stage": "read", "message": "empty text: only whitespace"}]
+    assert records["empty"]["encoding"] == records["spaces"]["encoding"] == "utf-8"  # read, and found empty
+    assert "7 documents, 4 failed" in result.stderr
 
 
 def test_clean_run_exits_zero_and_json_format_is_one_array(tmp_path: Path) -> None:
@@ -263,3 +264,61 @@ def test_killed_run_on_a_jsonl_input_resumes_without_loss_or_repeat(feed: Path, 
     assert result.returncode == 1, result.stderr
     assert f"{16 - written} of 16 to go" in result.stderr and "16 documents, 1 failed" in result.stderr
     assert out.read_bytes() == feed_records  # nothing lost, nothing twice, in order
+
+
+@pytest.mark.parametrize("options", [["-j", "1"], ["--format", "json", "-j", "2"]])
+def test_a_closed_stdout_stops_the_run_quietly(options: list[str], tmp_path: Path) -> None:
+    """`extract ... | head -c 100`: exit code 0 and nothing on stderr (no BrokenPipeError), as Unix tools do."""
+    stderr = tmp_path / "stderr.txt"
+    command = f"set -o pipefail; '{sys.executable}' cli.py extract corpora/sample {' '.join(options)} 2>'{stderr}' | head -c 100"
+    result = subprocess.run(["bash", "-c", command], cwd=ROOT, capture_output=True, timeout=120)
+    err = stderr.read_text(encoding="utf-8")
+    assert len(result.stdout) == 100 and result.stdout.startswith(b'{"id": ' if options[0] == "-j" else b"[\n{")
+    assert (result.returncode, err) == (0, "")
+
+
+def test_reading_a_few_bytes_and_closing_the_pipe(tmp_path: Path) -> None:
+    (tmp_path / "many").mkdir()
+    for k in range(2):  # the first record alone (with its tokens) is more than a pipe holds: it cannot all be written
+        (tmp_path / "many" / f"{k}.txt").write_text(TEXT * 150, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "extract", str(tmp_path / "many"), "--tokens"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert process.stdout.read(10) == b'{"id": "0"'
+    process.stdout.close()
+    _, err = process.communicate(timeout=120)
+    assert (process.returncode, err) == (0, b"")
+    schema = subprocess.run(f"set -o pipefail; '{sys.executable}' cli.py schema | head -c 1", shell=True, executable="bash",
+                            cwd=ROOT, capture_output=True, timeout=60)
+    assert (schema.returncode, schema.stdout, schema.stderr) == (0, b"{", b"")
+
+
+def test_a_broken_pipe_that_is_not_stdout_is_an_internal_error(monkeypatch, capsys) -> None:
+    def broken(args) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("extractor.run.cli.cmd_schema", broken)  # stdout is pytest's capture: no pipe went away
+    assert main(["schema"]) == 3
+    assert "internal error: BrokenPipeError" in capsys.readouterr().err
+
+
+def test_stdout_closed_only_for_a_pipe_without_its_reader(monkeypatch) -> None:
+    from extractor.run.extract import stdout_closed
+
+    class Out:
+        def __init__(self, fd: int) -> None:
+            self.fd = fd
+
+        def fileno(self) -> int:
+            return self.fd
+
+    read, write = os.pipe()
+    try:
+        monkeypatch.setattr("sys.stdout", Out(write))
+        assert not stdout_closed()  # its reader is there: some other pipe broke
+        os.close(read)
+        assert stdout_closed()  # gone: stdout is /dev/null now, so writing more is harmless
+        assert os.write(write, b"more") == 4
+    finally:
+        os.close(write)
+    monkeypatch.setattr("sys.stdout", io.StringIO())  # no file descriptor at all
+    assert not stdout_closed()
