@@ -221,3 +221,21 @@ def test_every_table_format_has_a_writer_and_a_suffix() -> None:
 def test_unknown_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown table format"):
         write_tables([], tmp_path, "xlsx")
+
+
+def test_one_officials_row_per_official_on_the_sample(pipeline) -> None:
+    """The sample's Parquet-ready frames: no two rows for one person in one post (a person
+    who held the same title in two regions keeps a row for each), periods as dates, and
+    snippet rows marked."""
+    from extractor.io.read import read_file
+
+    sample = Path(__file__).resolve().parents[2] / "corpora" / "sample"
+    frames = to_frames(pipeline.extract_many([read_file(p) for p in sorted(sample.glob("*.txt"))]))
+    officials = frames["officials"]
+    assert not officials.duplicated(["doc", "person", "position", "organization", "region"]).any()
+    anokhin = officials[officials.person == "Василий Анохин"]
+    assert len(anokhin) == 1 and anokhin.region.iloc[0] == "Смоленская область"
+    facts = frames["facts"]
+    assert str(facts.period_start.dtype).startswith("date32") and facts.in_article.isin([False]).any()
+    turnover = facts[facts.text == "$3,17 млрд"].iloc[0]
+    assert str(turnover.period_start) == "2023-01-01" and str(turnover.period_end) == "2023-12-31"
