@@ -92,6 +92,7 @@ class Page:
     def __init__(self, frames: dict[str, Any], texts: dict[str, str], related: bool) -> None:
         self.texts = texts
         self.sentences: dict[str, dict[str, Any]] = {}
+        self._ids: dict[tuple[str, int], str] = {}  # (document, sentence start) → its id: one entry per sentence
         names = {str(k): n for k, n in zip(_keys(frames["documents"]), frames["documents"]["doc_id"])}
         self.facts = [self._fact(r, names) for r in _rows(frames["facts"], related)]
         self.officials = [self._official(r, names) for r in _rows(frames["officials"], related)]
@@ -101,10 +102,10 @@ class Page:
         text = self.texts.get(key)
         if text is None or start is None or end is None:
             return None
-        found = next((sid for sid, v in self.sentences.items() if v["key"] == key and v["start"] == int(start)), None)
+        found = self._ids.get((key, int(start)))
         if found:
             return found
-        sid = f"s-{len(self.sentences) + 1}"
+        sid = self._ids[(key, int(start))] = f"s-{len(self.sentences) + 1}"
         self.sentences[sid] = {"key": key, "doc": name, "start": int(start), "text": text[int(start) : int(end)].strip()}
         return sid
 
