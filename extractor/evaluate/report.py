@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.evaluate.corpora import CORPUS_RELATIONS, CORPUS_TYPES, GoldDoc, read_corpus
+from extractor.evaluate.officials import OfficialsResult, officials_dict, render_officials
 from extractor.evaluate.score import Counts, System, TypeScore, score
 
 
@@ -32,6 +33,7 @@ class CorpusResult:
 @dataclass
 class Report:
     corpora: list[CorpusResult] = field(default_factory=list)
+    officials: list[OfficialsResult] = field(default_factory=list)  # hand-annotated news officials (officials.py)
 
 
 # --- running ------------------------------------------------------------------------------------
@@ -118,7 +120,8 @@ def render_markdown(report: Report) -> str:
     """One table per corpus: rows per scored type (+ PAIRS), per system P/R/F1 exact and overlap."""
     note = (f"Exact: identical offsets and type; overlap: same type, at least one shared character. "
             f"{_NONE}: no predictions of that type.")
-    return "\n\n".join([note] + [_render_corpus(c) for c in report.corpora]) + "\n"
+    sections = [_render_corpus(c) for c in report.corpora] + [render_officials(o) for o in report.officials]
+    return "\n\n".join(([note] if report.corpora else []) + sections) + "\n"
 
 
 # --- JSON ---------------------------------------------------------------------------------------
@@ -139,7 +142,8 @@ def to_dict(report: Report) -> dict:
                 "systems": {s.name: {"seconds": s.seconds, "scores": _scores_dict(s.scores)} for s in c.systems},
             }
             for c in report.corpora
-        ]
+        ],
+        **({"officials": [officials_dict(o) for o in report.officials]} if report.officials else {}),
     }
 
 

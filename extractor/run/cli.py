@@ -4,7 +4,7 @@
     schema [--table NAME]                          print the JSON Schema of a record, or of a table's row
     duckdb TABLES_DIR -o DATABASE                  load the tables (Parquet or CSV) into a DuckDB file
     report INPUT -o report.html [--with-related]   the dashboard page of an extraction (JSONL or tables)
-    evaluate FOLDER... [--table PATH]              P/R/F1 against NEREL / factRuEval
+    evaluate FOLDER... [GOLD.jsonl] [--table PATH] P/R/F1 against NEREL / factRuEval, officials of annotated news
     evaluate-facts GOLD.jsonl [--table PATH]       numeric facts: detection, whole records, fields
     bench [--corpus DIR] [--table PATH]            throughput and memory vs natasha
     bench --scaling [--docs N] [--rounds N] [--table PATH]   extract -j 1 against -j 2 on a large corpus
@@ -96,13 +96,24 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from .. import load
+    from ..evaluate.officials import evaluate_officials
     from ..evaluate.report import evaluate_many, render_markdown, to_json
     from ..evaluate.systems import extractor_system, natasha_system
 
-    systems = {"extractor": extractor_system(load())}
+    # a folder is a NEREL / factRuEval corpus; a .jsonl file a gold set of news officials
+    folders = [p for p in args.folders if p.suffix != ".jsonl"]
+    gold_files = [p for p in args.folders if p.suffix == ".jsonl"]
+    if missing := [str(p) for p in gold_files if not p.is_file()] + (
+        [args.news] if gold_files and not Path(args.news).is_dir() else []
+    ):
+        print(f"evaluate: not found: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    pipeline = load()
+    systems = {"extractor": extractor_system(pipeline)}
     if not args.no_baseline:
         systems["natasha"] = natasha_system()
-    report = evaluate_many(args.folders, systems)
+    report = evaluate_many(folders, systems)
+    report.officials = [evaluate_officials(pipeline, path, Path(args.news)) for path in gold_files]
     table = render_markdown(report)
     print(table)
     if args.table:
@@ -195,8 +206,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--with-related", action="store_true", help="also the facts, officials and events of \"Читайте также\" snippets")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("evaluate", help="precision/recall/F1 against NEREL (brat) or factRuEval folders")
-    p.add_argument("folders", nargs="+", type=Path)
+    p = sub.add_parser("evaluate", help="precision/recall/F1 against NEREL (brat) or factRuEval folders, and news officials")
+    p.add_argument("folders", nargs="+", type=Path, metavar="FOLDER|GOLD.jsonl",
+                   help="corpus folders (NEREL brat, factRuEval); a .jsonl file: officials gold set (tests/data/news_officials.jsonl)")
+    p.add_argument("--news", default="../shared/data/news", metavar="DIR", help="the texts of the officials gold set's documents (default ../shared/data/news)")
     p.add_argument("--table", help="write the markdown table here (e.g. results/quality.md)")
     p.add_argument("--json", help="write the full report as JSON here")
     p.add_argument("--no-baseline", action="store_true", help="skip natasha's standard pipeline")
