@@ -107,3 +107,10 @@ def test_scores_and_field_agreement() -> None:
     assert result.agree["acting"] == 2  # a missing field reads as false
     table = render_officials(result)
     assert "| extractor | 2 | 3 | 2 | 0.667 | 1.000 | 0.800 |" in table
+
+
+def test_evaluate_refuses_a_missing_gold_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from extractor.run.cli import main
+
+    assert main(["evaluate", str(tmp_path / "none.jsonl"), "--no-baseline"]) == 2
+    assert "none.jsonl" in capsys.readouterr().err
