@@ -22,6 +22,8 @@ from .score import Counts
 FIELDS = ("position", "position head", "organization", "region", "country", "acting", "former")
 # the titles of one head of a region or city: "глава" of a republic is also its "президент"
 HEAD_TITLES = {"глава", "губернатор", "президент", "мэр", "градоначальник"}
+# posts named after the one they serve: "заместитель губернатора" is not "заместитель секретаря"
+RELATIONAL = {"заместитель", "помощник", "советник", "пресс-секретарь"}
 _ADJ_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее")
 _QUOTES = re.compile(r"[«»\"“”„'’]")
 
@@ -76,9 +78,21 @@ def head_word(position: str | None) -> str:
     return next((w for w in words if not w.endswith(_ADJ_ENDINGS)), words[0] if words else "")
 
 
+def _complement(position: str | None) -> str:
+    """The first word after a relational head, cut to a stem ("председателя" → "предс"); "" when none."""
+    words = norm_position(position).split()
+    head = head_word(position)
+    if head not in RELATIONAL or head not in words or words.index(head) + 1 >= len(words):
+        return ""
+    return words[words.index(head) + 1][:5]
+
+
 def compatible(gold: str | None, system: str | None) -> bool:
     a, b = head_word(gold), head_word(system)
-    return a == b or (a in HEAD_TITLES and b in HEAD_TITLES)
+    if a in HEAD_TITLES and b in HEAD_TITLES:
+        return True
+    ca, cb = _complement(gold), _complement(system)
+    return a == b and (not ca or not cb or ca == cb)
 
 
 def norm_org(text: str | None) -> str | None:
