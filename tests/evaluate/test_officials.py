@@ -116,3 +116,17 @@ def test_evaluate_refuses_a_missing_gold_file(tmp_path: Path, capsys: pytest.Cap
 
     assert main(["evaluate", str(tmp_path / "none.jsonl"), "--no-baseline"]) == 2
     assert "none.jsonl" in capsys.readouterr().err
+
+
+def test_report_carries_the_officials_section() -> None:
+    from extractor.evaluate.report import Report, render_markdown, to_json
+
+    gold = [dict(doc="d", person="Иван Белеков", position="депутат", acting=False, former=False,
+                 organization="Государственная дума", region="Россия", country="Россия")]
+    result = score_officials(gold, {"d": [official("Иван Белеков", "депутат", organization="Госдума")]}, "g.jsonl")
+    report = Report(officials=[result])
+    assert render_markdown(report).startswith("### officials: g.jsonl (1 docs, 1 officials)")
+    data = json.loads(to_json(report))["officials"][0]
+    assert (data["precision"], data["recall"]) == (1.0, 1.0)
+    assert data["agreement"]["organization"] == {"agree": 0, "share": 0.0}
+    assert "officials" not in json.loads(to_json(Report()))
