@@ -90,7 +90,7 @@ RUNS = [figures_of("extractor", "nerel", 1, 4.0), figures_of("natasha", "nerel",
         *(figures_of(s, "start-up", r, c, docs=1) for r in (1, 2, 3) for s, c in (("extractor", 3.0), ("natasha", 1.5)))]
 META = Meta(date="2024-05-01 12:00 UTC", python="3.11.7", cpu="AMD EPYC (2 logical CPUs)",
             command="python cli.py bench --corpus nerel", rounds=3,
-            corpora=[{"corpus": "nerel", "files": 100, "kb": 100.0}], load_before="0.10 0.20 0.30", versions={"natasha": "1.6.0"})
+            corpora=[{"corpus": "nerel", "files": 100, "kb": 100.0}], load_before="0.10 0.20 0.30", load_after="1.50 0.70 0.40", versions={"natasha": "1.6.0"})
 
 
 def test_medians_per_corpus_and_system() -> None:
@@ -113,7 +113,7 @@ def test_render_table() -> None:
     summary = medians(RUNS)
     text = render_table(META, summary, ratios(summary))
     header = text.splitlines()[0]
-    for part in ("2024-05-01", "3.11.7", "AMD EPYC", "load average before: 0.10", "regenerate: `python cli.py bench --corpus nerel`"):
+    for part in ("2024-05-01", "3.11.7", "AMD EPYC", "load average before: 0.10 0.20 0.30, after: 1.50", "regenerate: `python cli.py bench --corpus nerel`"):
         assert part in header
     assert ("| corpus | system | docs | KB | process s | process CPU s | pass s | pass CPU s | KB/s (pass) | load s"
             " | peak RSS MB |") in text
@@ -127,7 +127,7 @@ def test_render_table() -> None:
 
 def test_render_table_notes_failures() -> None:
     meta = Meta(**{**META.__dict__, "notes": ["default corpus x not found: skipped"]})
-    text = render_table(meta, medians(RUNS[1:2]), [], {"extractor": "bench.py --worker extractor failed (exit 1):\nTraceback\nImportError: boom"})
+    text = render_table(meta, medians(RUNS[1:2]), [], {"extractor": "extractor worker failed (exit 1):\nTraceback\nImportError: boom"})
     assert "extractor did not finish: ImportError: boom" in text and "Note: default corpus x not found: skipped." in text
 
 
@@ -154,11 +154,11 @@ def test_run_child_reads_the_child_from_the_kernel(tmp_path: Path) -> None:
     import sys
 
     spin = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.3: pass\nx = bytearray(80 * 2**20)"
-    figures = bench.run_child([sys.executable, "-c", spin], tmp_path / "log")
+    figures = bench.run_child([sys.executable, "-c", spin], tmp_path / "log", "spin")
     assert figures["process_cpu_seconds"] >= 0.3 and figures["process_seconds"] >= figures["process_cpu_seconds"] * 0.5
     assert figures["peak_rss_mb"] > 80
-    with pytest.raises(RuntimeError, match="exit 3"):
-        bench.run_child([sys.executable, "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)"], tmp_path / "log")
+    with pytest.raises(RuntimeError, match="boom failed \\(exit 3\\):\nboom"):
+        bench.run_child([sys.executable, "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)"], tmp_path / "log", "boom")
 
 
 # --- run_benchmark with the workers faked ---------------------------------------------------------
@@ -203,7 +203,7 @@ def test_run_benchmark_reports_worker_failure(corpus: Path, monkeypatch: pytest.
 
     def broken(name: str, texts_path: Path, workdir: Path) -> dict:
         calls.append(name)
-        raise RuntimeError(f"bench.py --worker {name} failed (exit 1):\nImportError: nope")
+        raise RuntimeError(f"{name} worker failed (exit 1):\nImportError: nope")
 
     monkeypatch.setattr(bench, "run_worker", broken)
     assert bench.run_benchmark([corpus], None, None, rounds=2) == bench.EXIT_FAILED

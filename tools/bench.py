@@ -228,7 +228,7 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run_child(cmd: list[str], log_path: Path) -> dict:
+def run_child(cmd: list[str], log_path: Path, label: str) -> dict:
     """Run `cmd` as a fresh process, to its exit: wall seconds, CPU seconds (user + system) and peak
     RSS, from the kernel (os.wait4); raises RuntimeError with the tail of its stderr when it fails."""
     with log_path.open("wb") as err:
@@ -240,7 +240,7 @@ def run_child(cmd: list[str], log_path: Path) -> dict:
     proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
     if proc.returncode != 0:
         lines = [line for line in log_path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
-        raise RuntimeError(f"{Path(cmd[1]).name} {' '.join(cmd[2:4])} failed (exit {proc.returncode}):\n" + "\n".join(lines[-15:]))
+        raise RuntimeError(f"{label} failed (exit {proc.returncode}):\n" + "\n".join(lines[-15:]))
     return {"process_seconds": seconds, "process_cpu_seconds": usage.ru_utime + usage.ru_stime,
             "peak_rss_mb": rss_to_mb(usage.ru_maxrss)}
 
@@ -250,7 +250,7 @@ def run_worker(name: str, texts_path: Path, workdir: Path) -> dict:
     result_path = workdir / f"{name}.json"
     result_path.unlink(missing_ok=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--texts", str(texts_path), "--result", str(result_path)]
-    outside = run_child(cmd, workdir / f"{name}.log")
+    outside = run_child(cmd, workdir / f"{name}.log", f"{name} worker")
     return {**json.loads(result_path.read_text(encoding="utf-8")), **outside}
 
 
@@ -265,7 +265,8 @@ class Meta:
     command: str
     rounds: int
     corpora: list[dict] = field(default_factory=list)  # label, files, KB of each corpus
-    load_before: str = ""  # the load average when the bench started
+    load_before: str = ""  # the load average when the bench started …
+    load_after: str = ""  # … and when it ended: other work on the machine shows in the wall times
     versions: dict = field(default_factory=dict)
     threads: str = "OMP/OPENBLAS/MKL_NUM_THREADS=1"
     notes: list[str] = field(default_factory=list)
@@ -420,6 +421,7 @@ def run_benchmark(corpora: Sequence[Path] | None = None, table: str | None = Non
     meta = make_meta(loaded, command_line(corpora, table, limit, rounds), rounds, notes)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         runs, failures = run_rounds(loaded, rounds, Path(tmp))
+    meta.load_after = load_average()
     summary = medians(runs)
     text = render_table(meta, summary, ratios(summary), failures)
     print(text)

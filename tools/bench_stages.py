@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from dataclasses import asdict
 
 from tools.bench import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, BenchError, Corpus, DEFAULT_ROUNDS, Meta, clock, command_line,
-                         make_meta, prepare, run_child, write_results, write_texts)
+                         load_average, make_meta, prepare, run_child, write_results, write_texts)
 from tools.bench_table import header
 
 START_EXIT = "interpreter start-up and exit, reading the texts"
@@ -107,7 +107,7 @@ def run_stage_worker(texts_path: Path, workdir: Path) -> dict:
     result_path = workdir / "stages.json"
     result_path.unlink(missing_ok=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", "--texts", str(texts_path), "--result", str(result_path)]
-    outside = run_child(cmd, workdir / "stages.log")
+    outside = run_child(cmd, workdir / "stages.log", "the stage profile's worker")
     figures = json.loads(result_path.read_text(encoding="utf-8"))
     parts = {START_EXIT: outside["process_cpu_seconds"] - figures["inside_cpu_seconds"], **figures["parts"]}
     return {"docs": figures["docs"], "process_cpu_seconds": outside["process_cpu_seconds"], "parts": parts}
@@ -161,7 +161,8 @@ def render_stages(meta: Meta, summary: dict[str, dict], failures: dict[str, str]
         " imports = inside `import` statements while the package is imported and `extractor.load()` runs; models ="
         " the rest of `load()`; `stage X` = that stage's `__call__` over the batches (extractor/pipeline.py); records ="
         " `Pipeline.record`; rest of the pass = batching, the generator, the garbage collector between stages;"
-        " interpreter start-up … = the process's CPU seconds (os.wait4) less all that was timed inside it.",
+        " interpreter start-up … = the process's CPU seconds (os.wait4) less all that was timed inside it. Each row is"
+        " a median by itself, so the rows need not add up to the whole exactly.",
     ]
     lines += [f"Note: {note}." for note in meta.notes]
     for corpus, message in (failures or {}).items():
@@ -180,6 +181,7 @@ def run_stages(corpora: list[Path] | None = None, table: str | None = None, limi
     meta = make_meta(loaded, command_line(corpora, table, limit, rounds, stages=True), rounds, notes)
     with tempfile.TemporaryDirectory(prefix="bench-stages-") as tmp:
         runs, failures = profile(loaded, rounds, Path(tmp))
+    meta.load_after = load_average()
     summary = stage_medians(runs)
     text = render_stages(meta, summary, failures)
     print(text)

@@ -9,8 +9,9 @@ STARTUP = "start-up"  # the corpus label of the start-up runs (bench.run_rounds)
 def header(title: str, meta: Meta) -> list[str]:
     """The first line (date, machine, the command that regenerates the table) and the corpora."""
     corpora = "; ".join(f"`{c['corpus']}` {c['files']} files, {c['kb']:.1f} KB" for c in meta.corpora)
+    after = f", after: {meta.load_after}" if meta.load_after else ""
     return [
-        f"{title} {meta.date} · Python {meta.python} · CPU {meta.cpu} · load average before: {meta.load_before}"
+        f"{title} {meta.date} · Python {meta.python} · CPU {meta.cpu} · load average before: {meta.load_before}{after}"
         f" · regenerate: `{meta.command}`",
         "",
         f"Corpora: {corpora}. Medians of {meta.rounds} round(s).",
