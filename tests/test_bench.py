@@ -118,7 +118,7 @@ def test_render_table() -> None:
     assert ("| corpus | system | docs | KB | process s | process CPU s | pass s | pass CPU s | KB/s (pass) | load s"
             " | peak RSS MB |") in text
     assert "| `nerel` | extractor | 100 | 100.0 | 6.00 | 5.00 | 2.50 | 2.50 | 40.0 | 1.00 | 302 |" in text
-    assert "| start-up (1 short document) | natasha | 1 | 1.0 | 2.50 | 1.50 | 0.75 | 0.75 | 1.3 | 1.00 | 302 |" in text
+    assert "| start-up (1 short document) | natasha | 1 | 1.0 | 2.50 | 1.50 | 0.75 | 0.75 | – | 1.00 | 302 |" in text
     assert "| corpus | natasha / extractor: process CPU | pass CPU | process wall |" in text
     assert "| `nerel` | 2.00× | 2.00× | 1.83× |" in text
     assert "| start-up | 0.50× | – | 0.62× |" in text

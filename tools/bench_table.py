@@ -26,7 +26,7 @@ def fmt(x: float | None, digits: int = 2, suffix: str = "") -> str:
 def system_row(r: dict) -> str:
     kb = r["bytes"] / 1000
     corpus = f"{STARTUP} (1 short document)" if r["corpus"] == STARTUP else f"`{r['corpus']}`"
-    rate = kb / r["pass_seconds"] if r["pass_seconds"] > 0 else None
+    rate = kb / r["pass_seconds"] if r["pass_seconds"] > 0 and r["corpus"] != STARTUP else None  # none of one sentence
     return (
         f"| {corpus} | {r['system']} | {r['docs']} | {kb:.1f} | {r['process_seconds']:.2f} | {r['process_cpu_seconds']:.2f}"
         f" | {r['pass_seconds']:.2f} | {r['pass_cpu_seconds']:.2f} | {fmt(rate, 1)} | {r['load_seconds']:.2f}"
