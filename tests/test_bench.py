@@ -1,4 +1,5 @@
-"""Tests for tools.bench: the pure helpers only (corpus loading, figures, table). No model is loaded."""
+"""Tests for tools.bench and its kin: corpus loading, medians and ratios, the tables, the round
+order with the workers faked, and real runs of each bench on a few tiny documents."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from tools import bench
-from tools.bench import BenchError, Meta, derive, load_corpus, render_table, with_ratios
+from tools import bench, bench_stages
+from tools.bench import BenchError, Meta, load_corpus, medians, ratios
+from tools.bench_table import render_table
 
 
 def write(path: Path, text: str) -> None:
@@ -34,29 +36,14 @@ def test_corpus_reads_txt_recursively_sorted(corpus: Path) -> None:
     data = load_corpus(corpus)
     assert [p.relative_to(corpus).as_posix() for p in data.files] == ["a.txt", "b.txt", "sub/c.txt"]
     assert data.texts == ["Мэр Москвы", "Бэ", "abc"]
-    assert data.copies == 1
     assert data.total_bytes == 19 + 4 + 3  # UTF-8 bytes, not characters
+    assert data.label == str(corpus)
 
 
 def test_corpus_limit_takes_first_files(corpus: Path) -> None:
     data = load_corpus(corpus, limit=2)
     assert [p.name for p in data.files] == ["a.txt", "b.txt"]
     assert data.texts == ["Мэр Москвы", "Бэ"]
-
-
-def test_corpus_repeats_small_texts_to_target(corpus: Path) -> None:
-    data = load_corpus(corpus, limit=2, repeat_below=100, repeat_to=100)
-    # 23 bytes → 5 copies (115 bytes) is the least reaching 100
-    assert data.copies == 5
-    assert data.texts == ["Мэр Москвы", "Бэ"] * 5
-    assert data.total_bytes == 115 >= 100
-    assert data.file_bytes == 23
-    assert len(data.files) == 2
-
-
-def test_corpus_not_repeated_when_large_enough_or_not_asked(corpus: Path) -> None:
-    assert load_corpus(corpus, repeat_below=20, repeat_to=1000).copies == 1  # 26 bytes >= 20
-    assert load_corpus(corpus, repeat_below=None).copies == 1
 
 
 def test_corpus_bom_is_dropped(tmp_path: Path) -> None:
@@ -75,71 +62,84 @@ def test_corpus_errors(tmp_path: Path) -> None:
         load_corpus(tmp_path, limit=0)
 
 
-# --- figures and table ----------------------------------------------------------------------------
-
-EXTRACTOR = {"system": "extractor", "docs": 100, "bytes": 300_000, "seconds": 2.0, "load_seconds": 3.5, "peak_rss_mb": 412.4, "failed_docs": 0,
-             "gc_seconds": 0.031, "gc_collections": 12}
-NATASHA = {"system": "natasha", "docs": 100, "bytes": 300_000, "seconds": 6.0, "load_seconds": 1.25, "peak_rss_mb": 299.6, "failed_docs": 0}
-META = Meta(
-    date="2024-05-01 12:00 UTC",
-    corpus="../shared/data/nerel/dev",
-    python="3.11.7",
-    cpu="AMD EPYC (2 logical CPUs)",
-    command="python cli.py bench --corpus ../shared/data/nerel/dev",
-    files=100,
-)
+def test_default_corpora_skip_the_missing_ones(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench, "DEFAULT_CORPORA", ((corpus, "tiny"), (tmp_path / "gone", "../shared/gone")))
+    loaded, notes = bench.load_corpora(None, None)
+    assert [c.label for c in loaded] == ["tiny"] and notes == ["default corpus ../shared/gone not found: skipped"]
+    with pytest.raises(BenchError, match="not found"):  # one given on the command line must be there
+        bench.load_corpora([tmp_path / "gone"], None)
+    monkeypatch.setattr(bench, "DEFAULT_CORPORA", ((tmp_path / "gone", "gone"),))
+    with pytest.raises(BenchError, match="--corpus"):
+        bench.load_corpora(None, None)
 
 
-def test_derive_throughput() -> None:
-    row = derive(EXTRACTOR)
-    assert row["kb"] == pytest.approx(300.0)  # KB = 1000 bytes
-    assert row["kb_per_s"] == pytest.approx(150.0)
-    assert row["docs_per_s"] == pytest.approx(50.0)
+# --- medians, ratios, table -----------------------------------------------------------------------
 
 
-def test_ratio_is_extractor_over_natasha() -> None:
-    rows = {r["system"]: r for r in with_ratios([EXTRACTOR, NATASHA])}
-    assert rows["extractor"]["ratio"] == pytest.approx(3.0)
-    assert rows["natasha"]["ratio"] == pytest.approx(1.0)
-    # different corpora sizes: the ratio is of KB/s, not of seconds
-    slow = dict(NATASHA, bytes=150_000, seconds=3.0)  # 50 KB/s
-    fast = dict(EXTRACTOR, bytes=300_000, seconds=1.5)  # 200 KB/s
-    assert {r["system"]: r["ratio"] for r in with_ratios([fast, slow])}["extractor"] == pytest.approx(4.0)
-    assert with_ratios([EXTRACTOR])[0]["ratio"] is None  # no baseline, no ratio
+def figures_of(system: str, corpus: str, round_no: int, cpu: float, docs: int = 100) -> dict:
+    """A run's figures: whole process 1 s over its CPU, the pass half of it, load 1 s."""
+    return {"round": round_no, "corpus": corpus, "system": system, "docs": docs, "bytes": 1000 * docs,
+            "process_seconds": cpu + 1, "process_cpu_seconds": cpu, "pass_seconds": cpu / 2, "pass_cpu_seconds": cpu / 2,
+            "load_seconds": 1.0, "load_cpu_seconds": 1.0, "peak_rss_mb": 300.0 + round_no, "failed_docs": 0,
+            "gc_seconds": 0.01, "gc_collections": 3}
+
+
+RUNS = [figures_of("extractor", "nerel", 1, 4.0), figures_of("natasha", "nerel", 1, 12.0),
+        figures_of("extractor", "nerel", 2, 6.0), figures_of("natasha", "nerel", 2, 9.0),
+        figures_of("extractor", "nerel", 3, 5.0), figures_of("natasha", "nerel", 3, 10.0),
+        *(figures_of(s, "start-up", r, c, docs=1) for r in (1, 2, 3) for s, c in (("extractor", 3.0), ("natasha", 1.5)))]
+META = Meta(date="2024-05-01 12:00 UTC", python="3.11.7", cpu="AMD EPYC (2 logical CPUs)",
+            command="python cli.py bench --corpus nerel", rounds=3,
+            corpora=[{"corpus": "nerel", "files": 100, "kb": 100.0}], load_before="0.10 0.20 0.30", load_after="1.50 0.70 0.40", versions={"natasha": "1.6.0"})
+
+
+def test_medians_per_corpus_and_system() -> None:
+    rows = {(r["corpus"], r["system"]): r for r in medians(RUNS)}
+    ours = rows[("nerel", "extractor")]
+    assert (ours["rounds"], ours["process_cpu_seconds"], ours["pass_cpu_seconds"], ours["peak_rss_mb"]) == (3, 5.0, 2.5, 302.0)
+    assert rows[("nerel", "natasha")]["process_cpu_seconds"] == 10.0
+    assert list(rows) == [("nerel", "extractor"), ("nerel", "natasha"), ("start-up", "extractor"), ("start-up", "natasha")]
+
+
+def test_ratios_are_natasha_over_extractor() -> None:
+    by_corpus = {r["corpus"]: r for r in ratios(medians(RUNS))}
+    assert by_corpus["nerel"]["process_cpu_seconds"] == pytest.approx(2.0)  # 10 / 5
+    assert by_corpus["nerel"]["pass_cpu_seconds"] == pytest.approx(2.0)
+    assert by_corpus["start-up"]["process_seconds"] == pytest.approx(2.5 / 4.0)  # start-up wall
+    assert ratios(medians(RUNS[:1])) == []  # no baseline, no ratio
 
 
 def test_render_table() -> None:
-    text = render_table(META, [EXTRACTOR, NATASHA])
+    summary = medians(RUNS)
+    text = render_table(META, summary, ratios(summary))
     header = text.splitlines()[0]
-    for part in ("2024-05-01", "../shared/data/nerel/dev", "3.11.7", "AMD EPYC", "python cli.py bench --corpus"):
+    for part in ("2024-05-01", "3.11.7", "AMD EPYC", "load average before: 0.10 0.20 0.30, after: 1.50", "regenerate: `python cli.py bench --corpus nerel`"):
         assert part in header
-    rows = [line for line in text.splitlines() if line.startswith("| extractor") or line.startswith("| natasha")]
-    assert rows == [
-        "| extractor | 100 | 300.0 | 2.00 | 150.0 | 50.0 | 3.50 | 0.03 (12) | 412 | 3.00× |",
-        "| natasha | 100 | 300.0 | 6.00 | 50.0 | 16.7 | 1.25 | – | 300 | 1.00× |",  # no GC figures (an older run)
-    ]
-    assert "repeated" not in text
+    assert ("| corpus | system | docs | KB | process s | process CPU s | pass s | pass CPU s | KB/s (pass) | load s"
+            " | peak RSS MB |") in text
+    assert "| `nerel` | extractor | 100 | 100.0 | 6.00 | 5.00 | 2.50 | 2.50 | 40.0 | 1.00 | 302 |" in text
+    assert "| start-up (1 short document) | natasha | 1 | 1.0 | 2.50 | 1.50 | 0.75 | 0.75 | – | 1.00 | 302 |" in text
+    assert "| corpus | natasha / extractor: process CPU | pass CPU | process wall |" in text
+    assert "| `nerel` | 2.00× | 2.00× | 1.83× |" in text
+    assert "| start-up | 0.50× | – | 0.62× |" in text
+    assert "Medians of 3 round(s)" in text and "natasha 1.6.0" in text
+
+
+def test_render_table_notes_failures() -> None:
+    meta = Meta(**{**META.__dict__, "notes": ["default corpus x not found: skipped"]})
+    text = render_table(meta, medians(RUNS[1:2]), [], {"extractor": "extractor worker failed (exit 1):\nTraceback\nImportError: boom"})
+    assert "extractor did not finish: ImportError: boom" in text and "Note: default corpus x not found: skipped." in text
 
 
 def test_collector_clock_counts_the_collections_inside_it() -> None:
     import gc
 
-    from tools.bench import collector_clock
-
-    with collector_clock() as collector:
+    with bench.collector_clock() as collector:
         gc.collect()
         gc.collect()
     assert collector["collections"] == 2 and collector["seconds"] > 0
     gc.collect()  # the callback is gone afterwards
     assert collector["collections"] == 2
-
-
-def test_render_table_notes_repetition_and_failures() -> None:
-    meta = Meta(**{**META.__dict__, "copies": 12, "files": 7, "file_kb": 27.2})
-    text = render_table(meta, [NATASHA], {"extractor": "extractor worker failed (exit 1):\nTraceback\nImportError: boom"})
-    assert "repeated ×12" in text and "7 files, 27.2 KB" in text
-    assert "extractor did not finish: ImportError: boom" in text
-    assert "| natasha | 100 | 300.0 | 6.00 | 50.0 | 16.7 | 1.25 | – | 300 | 1.00× |" in text
 
 
 def test_child_env_single_thread(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -150,45 +150,140 @@ def test_child_env_single_thread(monkeypatch: pytest.MonkeyPatch) -> None:
     assert env["OPENBLAS_CORETYPE"] == "Haswell"  # left as it was
 
 
+def test_run_child_reads_the_child_from_the_kernel(tmp_path: Path) -> None:
+    import sys
+
+    spin = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.3: pass\nx = bytearray(80 * 2**20)"
+    figures = bench.run_child([sys.executable, "-c", spin], tmp_path / "log", "spin")
+    assert figures["process_cpu_seconds"] >= 0.3 and figures["process_seconds"] >= figures["process_cpu_seconds"] * 0.5
+    assert figures["peak_rss_mb"] > 80
+    with pytest.raises(RuntimeError, match="boom failed \\(exit 3\\):\nboom"):
+        bench.run_child([sys.executable, "-c", "import sys; print('boom', file=sys.stderr); sys.exit(3)"], tmp_path / "log", "boom")
+
+
 # --- run_benchmark with the workers faked ---------------------------------------------------------
 
 
-def test_run_benchmark_writes_table_and_json(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[list[str]] = []
+def test_run_benchmark_alternates_the_systems_in_rounds(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[tuple[str, list[str]]] = []
 
     def fake_worker(name: str, texts_path: Path, workdir: Path) -> dict:
         texts = json.loads(texts_path.read_text(encoding="utf-8"))
-        seen.append(texts)
-        size = sum(len(t.encode()) for t in texts)
-        return {"system": name, "docs": len(texts), "bytes": size, "seconds": 1.0 if name == "extractor" else 4.0,
-                "load_seconds": 1.0, "peak_rss_mb": 100.0, "failed_docs": 0}
+        seen.append((name, texts))
+        return {k: v for k, v in figures_of(name, "", 0, 2.0 if name == "extractor" else 8.0, len(texts)).items()
+                if k not in ("round", "corpus")}
 
     monkeypatch.setattr(bench, "run_worker", fake_worker)
     out = tmp_path / "results" / "speed.md"
-    assert bench.run_benchmark(corpus, str(out), 2) == 0
-    assert seen == [["Мэр Москвы", "Бэ"]] * 2  # same texts for both systems, limit applied, no repetition
-    assert "4.00×" in out.read_text(encoding="utf-8")
+    assert bench.run_benchmark([corpus], str(out), 2, rounds=2) == 0
+    startup = [bench.STARTUP_TEXT]
+    assert seen == [("extractor", ["Мэр Москвы", "Бэ"]), ("natasha", ["Мэр Москвы", "Бэ"]), ("extractor", startup),
+                    ("natasha", startup), ("natasha", ["Мэр Москвы", "Бэ"]), ("extractor", ["Мэр Москвы", "Бэ"]),
+                    ("natasha", startup), ("extractor", startup)]
+    assert "| 4.00× | 4.00× |" in out.read_text(encoding="utf-8")
     raw = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
-    assert {s["system"]: s["ratio"] for s in raw["systems"]} == {"extractor": 4.0, "natasha": 1.0}
-    assert raw["meta"]["command"] == f"python cli.py bench --corpus {corpus} --limit 2 --table {out}"
+    assert [r["process_cpu_seconds"] for r in raw["ratios"]] == [4.0, 4.0]
+    assert len(raw["runs"]) == 8 and raw["meta"]["command"] == f"python cli.py bench --corpus {corpus} --rounds 2 --limit 2 --table {out}"
 
 
-def test_run_benchmark_fails_without_texts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+def test_run_benchmark_refuses_without_texts_or_rounds(tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture) -> None:
     def must_not_run(*args: object) -> dict:
         raise AssertionError("no worker may start")
 
     monkeypatch.setattr(bench, "run_worker", must_not_run)
-    assert bench.run_benchmark(tmp_path, None, None) != 0
-    assert "no .txt files" in capsys.readouterr().err
+    assert bench.run_benchmark([tmp_path / "empty"], None, None) == bench.EXIT_USAGE
+    assert "not found" in capsys.readouterr().err
+    assert bench.run_benchmark([corpus], None, None, rounds=0) == bench.EXIT_USAGE
+    assert "--rounds" in capsys.readouterr().err
 
 
 def test_run_benchmark_reports_worker_failure(corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    calls = []
+
     def broken(name: str, texts_path: Path, workdir: Path) -> dict:
+        calls.append(name)
         raise RuntimeError(f"{name} worker failed (exit 1):\nImportError: nope")
 
     monkeypatch.setattr(bench, "run_worker", broken)
-    assert bench.run_benchmark(corpus, None, None) != 0
+    assert bench.run_benchmark([corpus], None, None, rounds=2) == bench.EXIT_FAILED
     assert "ImportError: nope" in capsys.readouterr().out
+    assert calls == ["extractor", "natasha"]  # a system that failed once is not run again
+
+
+# --- real runs on tiny corpora --------------------------------------------------------------------
+
+TINY = ("Губернатор Смоленской области Василий Анохин провёл встречу с послом Республики Беларусь.",
+        "Мэр Москвы Сергей Собянин открыл станцию метро «Тропарёво» 8 ноября 2024 года.")
+
+
+def tiny_corpus(folder: Path) -> Path:
+    for i, text in enumerate(TINY):
+        write(folder / f"{i}.txt", text)
+    return folder
+
+
+def test_bench_runs_both_systems_and_writes_the_table(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """The real thing through the command line: 2 documents, 1 round, fresh processes."""
+    from extractor.run.cli import main
+
+    out = tmp_path / "speed.md"
+    assert main(["bench", "--corpus", str(tiny_corpus(tmp_path / "tiny")), "--rounds", "1", "--table", str(out)]) == 0, capsys.readouterr().err
+    raw = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert [(r["corpus"], r["system"]) for r in raw["summary"]] == [
+        (str(tmp_path / "tiny"), "extractor"), (str(tmp_path / "tiny"), "natasha"), ("start-up", "extractor"), ("start-up", "natasha")]
+    for row in raw["summary"]:
+        assert row["process_cpu_seconds"] > row["load_cpu_seconds"] > 0.1  # the models are loaded, inside the process
+        assert row["process_seconds"] > row["load_seconds"] + row["pass_seconds"] and row["peak_rss_mb"] > 100
+        assert row["failed_docs"] == 0 and row["docs"] == (1 if row["corpus"] == "start-up" else 2)
+    assert all(r["process_cpu_seconds"] and r["pass_cpu_seconds"] for r in raw["ratios"][:1])
+    text = out.read_text(encoding="utf-8")
+    assert "| corpus | system | docs | KB | process s | process CPU s | pass s | pass CPU s |" in text
+    assert "| corpus | natasha / extractor: process CPU | pass CPU | process wall |" in text
+
+
+def test_stage_profile_splits_the_extractor_process(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from extractor.run.cli import main
+
+    out = tmp_path / "stages.md"
+    assert main(["bench", "--stages", "--corpus", str(tiny_corpus(tmp_path / "tiny")), "--rounds", "1", "--table", str(out)]) == 0, capsys.readouterr().err
+    raw = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    profile = raw["summary"][str(tmp_path / "tiny")]
+    parts = profile["parts"]
+    names = list(parts)
+    stages = names[3:-3]  # the pipeline's, in its order: clean … spacy_entities
+    assert names[:3] == [bench_stages.START_EXIT, "imports", "models"] and names[-3:] == ["records", "JSON serialisation", "rest of the pass"]
+    assert stages[:4] == ["stage clean", "stage blocks", "stage segment", "stage ner"] and len(stages) > 10
+    assert parts["stage ner"] > 0 and parts["JSON serialisation"] > 0
+    assert parts["imports"] > 0.1 and parts["models"] > 0.1 and parts[bench_stages.START_EXIT] > 0
+    assert sum(parts.values()) == pytest.approx(profile["process_cpu_seconds"])
+    text = out.read_text(encoding="utf-8")
+    assert f"| part | `{tmp_path / 'tiny'}` CPU s | share |" in text and "| stage ner | " in text and "**whole process**" in text
+
+
+class Stage:
+    name, batched = "x", True
+
+    def __call__(self, n: int) -> int:
+        return sum(range(n))
+
+
+def test_timed_adds_up_and_passes_attributes_through() -> None:
+    spent: dict[str, float] = {}
+    timed = bench_stages.Timed(Stage(), spent, "stage x")
+    assert timed.batched is True and timed.name == "x" and spent == {"stage x": 0.0}
+    assert timed(200_000) == sum(range(200_000)) and spent["stage x"] > 0
+
+
+def test_import_clock_counts_imports_once() -> None:
+    import builtins
+    import sys
+
+    sys.modules.pop("colorsys", None)
+    before = builtins.__import__
+    with bench_stages.import_clock() as spent:
+        import colorsys  # noqa: F401
+    assert spent["cpu_seconds"] > 0 and builtins.__import__ is before
 
 
 # --- scaling: corpus assembly, table, and one real -j 1 / -j 2 run -----------------------------------

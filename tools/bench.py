@@ -1,23 +1,25 @@
-"""Bench: throughput and peak memory of the extractor against natasha's standard pipeline.
+"""Bench: the extractor against natasha's standard pipeline, the way a user meets them.
 
-    python cli.py bench [--corpus DIR] [--table PATH] [--limit N]
+    python cli.py bench [--corpus DIR]... [--rounds N] [--limit N] [--table results/speed.md]
+    python cli.py bench --stages [--corpus DIR]... [--rounds N] [--table results/stages.md]
 
-Both systems run on the same texts, each in its own fresh child process (so the
-peak RSS of one does not include the other), one at a time, with one BLAS/OpenMP
-thread. A worker times its model load (imports included), makes one warm-up pass
-over the first few documents, then times one full pass. KB = 1000 bytes of UTF-8.
+Every measurement is a fresh child process (one BLAS/OpenMP thread) that starts Python,
+imports and loads one system, reads the texts and makes one pass over them, then exits:
+nothing is warmed up first. The parent times it from start to exit and reads its CPU time
+(user + system) and peak RSS from the kernel (os.wait4), start-up and exit included; the
+child times its load and its pass itself. A third kind of run, start-up, is the same
+process on one short document. Each round runs, per corpus, the extractor then natasha
+(natasha first in even rounds), then both start-ups; the table gives the medians over the
+rounds, and the ratios natasha / extractor of whole-process CPU, pass CPU and start-up wall.
+Default corpora: the bundled sample, NEREL dev, NEREL train (a missing default is skipped).
+KB = 1000 bytes of UTF-8.
 
-The parent hands the texts to the workers in a JSON file, so both see exactly the
-same strings. The worker runs this file as a script, not as `tools.bench`, so
-the natasha worker does not import the extractor package at all.
-
-Only the standard library is imported at module level. The other bench, `extract -j 1`
-against `-j 2` on a 10,000-document corpus (`bench --scaling`), is in bench_scaling.py.
-
-`bench --soak N` is a memory soak: N varied documents (assembled from `../shared/data` as
-the scaling bench does, tools/scaling_corpus.py) through one extractor process, its peak
-RSS read every 1,000 documents. Verdict: memory plateaus when the peak after the last
-1,000 documents is within 20 % of the peak after 2,000.
+The parent hands the texts to the workers in a JSON file, so both see exactly the same
+strings. The worker runs this file as a script, not as `tools.bench`, so the natasha worker
+does not import the extractor package at all. Only the standard library is imported at
+module level. The table is rendered by bench_table.py; `--stages` (where the extractor's
+time goes, stage by stage) is bench_stages.py; `--scaling` bench_scaling.py; `--soak N`
+bench_soak.py.
 """
 from __future__ import annotations
 
@@ -25,29 +27,33 @@ import sys
 from pathlib import Path
 
 if __name__ == "__main__" and sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
-    # Run as a script: sys.path[0] is extractor/, whose modules (read.py, dates.py, …)
-    # must not become top-level modules. The repository root goes there instead.
+    # Run as a script: sys.path[0] is tools/; the repository root goes there instead.
     sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 import datetime as dt
 import gc
 import json
-import math
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT / "corpora"
-REPEAT_BELOW = 200_000  # bytes: a default corpus smaller than this is repeated …
-REPEAT_TO = 300_000  # … until it holds at least this many bytes
-WARMUP_DOCS = 5
+SHARED_DATA = ROOT.parent / "shared" / "data"
+# (folder, how the table names it): the default corpora, in order
+DEFAULT_CORPORA = (
+    (ROOT / "corpora" / "sample", "corpora/sample"),
+    (SHARED_DATA / "nerel" / "dev", "../shared/data/nerel/dev"),
+    (SHARED_DATA / "nerel" / "train", "../shared/data/nerel/train"),
+)
+STARTUP_TEXT = "Мэр Москвы Сергей Собянин открыл новую станцию метро."  # the short document of the start-up runs
+DEFAULT_ROUNDS = 3
 SYSTEMS = ("extractor", "natasha")
 BASELINE = "natasha"
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -64,14 +70,9 @@ class BenchError(Exception):
 @dataclass
 class Corpus:
     path: Path
-    files: list[Path]  # the distinct files read, sorted
-    texts: list[str]  # what the systems process (the files, repeated `copies` times)
-    copies: int = 1
-
-    @property
-    def file_bytes(self) -> int:
-        """UTF-8 bytes of one copy of the files."""
-        return sum(utf8_len(t) for t in self.texts[: len(self.files)])
+    label: str  # how the table names it
+    files: list[Path]  # the files read, sorted
+    texts: list[str]
 
     @property
     def total_bytes(self) -> int:
@@ -92,14 +93,8 @@ def read_text(path: Path) -> str:
     return path.read_bytes().decode("utf-8-sig", errors="replace")
 
 
-def load_corpus(
-    folder: Path,
-    limit: int | None = None,
-    repeat_below: int | None = None,
-    repeat_to: int = REPEAT_TO,
-) -> Corpus:
-    """The first `limit` .txt files of `folder` (sorted). When `repeat_below` is given and the
-    texts hold fewer bytes than that, the whole list is repeated until it holds >= `repeat_to`."""
+def load_corpus(folder: Path, limit: int | None = None, label: str | None = None) -> Corpus:
+    """The first `limit` .txt files of `folder` (sorted)."""
     if not folder.is_dir():
         raise BenchError(f"corpus folder not found: {folder}")
     if limit is not None and limit < 1:
@@ -108,31 +103,37 @@ def load_corpus(
     if not files:
         raise BenchError(f"no .txt files in {folder}")
     files = files[:limit] if limit is not None else files
-    texts = [read_text(p) for p in files]
-    size = sum(utf8_len(t) for t in texts)
-    copies = 1
-    if repeat_below is not None and size < repeat_below:
-        if size == 0:
-            raise BenchError(f"the .txt files in {folder} are all empty")
-        copies = math.ceil(repeat_to / size)
-    return Corpus(path=folder, files=files, texts=texts * copies, copies=copies)
+    return Corpus(path=folder, label=label or str(folder), files=files, texts=[read_text(p) for p in files])
+
+
+def load_corpora(folders: Sequence[Path] | None, limit: int | None) -> tuple[list[Corpus], list[str]]:
+    """The corpora given (each must be there), or the default ones that are there; and notes on
+    the defaults skipped."""
+    if folders:
+        return [load_corpus(Path(f), limit) for f in folders], []
+    corpora, skipped = [], []
+    for folder, label in DEFAULT_CORPORA:
+        if folder.is_dir():
+            corpora.append(load_corpus(folder, limit, label))
+        else:
+            skipped.append(f"default corpus {label} not found: skipped")
+    if not corpora:
+        raise BenchError("none of the default corpora is there: give one with --corpus DIR")
+    return corpora, skipped
 
 
 # --- workers (child processes) --------------------------------------------------------------------
 
 
-def load_system(name: str):
-    """Load a system; returns a function that processes a list of texts completely."""
+def load_system(name: str) -> Callable[[list[str]], int]:
+    """Load a system; returns a function that processes a list of texts completely (→ failed docs)."""
     if name == "extractor":
         import extractor
 
         nlp = extractor.load()
 
         def run(texts: list[str]) -> int:
-            failed = 0
-            for record in nlp.extract_many(texts):
-                failed += not getattr(record, "ok", True)
-            return failed
+            return sum(not getattr(record, "ok", True) for record in nlp.extract_many(texts))
 
         return run
     if name == "natasha":
@@ -161,13 +162,27 @@ def load_system(name: str):
 
 def peak_rss_mb() -> float:
     # ru_maxrss is in KiB on Linux, in bytes on macOS.
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+    return rss_to_mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def rss_to_mb(maxrss: int) -> float:
+    return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
 
 
 def cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
+
+
+@contextmanager
+def clock() -> Iterator[dict[str, float]]:
+    """Wall and CPU seconds of this process while the block runs."""
+    spent = {"seconds": 0.0, "cpu_seconds": 0.0}
+    cpu0, wall0 = cpu_seconds(), time.perf_counter()
+    try:
+        yield spent
+    finally:
+        spent["seconds"], spent["cpu_seconds"] = time.perf_counter() - wall0, cpu_seconds() - cpu0
 
 
 @contextmanager
@@ -190,28 +205,17 @@ def collector_clock() -> Iterator[dict[str, float]]:
 
 
 def worker(name: str, texts_path: Path, result_path: Path) -> None:
-    """Body of a child process: load, warm up, one timed pass; the raw figures go to `result_path`."""
+    """Body of a child process: read the texts, load, one timed pass; its own figures go to `result_path`."""
     texts = json.loads(texts_path.read_text(encoding="utf-8"))
-    started = time.perf_counter()
-    run = load_system(name)
-    load_seconds = time.perf_counter() - started
-    run(texts[:WARMUP_DOCS])
-    cpu0, started = cpu_seconds(), time.perf_counter()
-    with collector_clock() as collector:
+    with clock() as load:
+        run = load_system(name)
+    with clock() as one_pass, collector_clock() as collector:
         failed = run(texts)
-    seconds = time.perf_counter() - started
-    cpu = cpu_seconds() - cpu0
     figures = {
-        "system": name,
-        "docs": len(texts),
-        "bytes": sum(utf8_len(t) for t in texts),
-        "seconds": seconds,
-        "cpu_seconds": cpu,
-        "load_seconds": load_seconds,
-        "peak_rss_mb": peak_rss_mb(),
-        "failed_docs": failed,
-        "gc_seconds": collector["seconds"],
-        "gc_collections": collector["collections"],
+        "system": name, "docs": len(texts), "bytes": sum(utf8_len(t) for t in texts),
+        "load_seconds": load["seconds"], "load_cpu_seconds": load["cpu_seconds"],
+        "pass_seconds": one_pass["seconds"], "pass_cpu_seconds": one_pass["cpu_seconds"],
+        "failed_docs": failed, "gc_seconds": collector["seconds"], "gc_collections": collector["collections"],
     }
     result_path.write_text(json.dumps(figures), encoding="utf-8")
 
@@ -224,92 +228,112 @@ def child_env() -> dict[str, str]:
     return env
 
 
+def run_child(cmd: list[str], log_path: Path, label: str) -> dict:
+    """Run `cmd` as a fresh process, to its exit: wall seconds, CPU seconds (user + system) and peak
+    RSS, from the kernel (os.wait4); raises RuntimeError with the tail of its stderr when it fails."""
+    with log_path.open("wb") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=child_env(), cwd=str(ROOT), stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    if proc.returncode != 0:
+        lines = [line for line in log_path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+        raise RuntimeError(f"{label} failed (exit {proc.returncode}):\n" + "\n".join(lines[-15:]))
+    return {"process_seconds": seconds, "process_cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "peak_rss_mb": rss_to_mb(usage.ru_maxrss)}
+
+
 def run_worker(name: str, texts_path: Path, workdir: Path) -> dict:
-    """Run one system in a fresh interpreter; returns its figures or raises RuntimeError."""
+    """One system over the texts of `texts_path` in a fresh process: the parent's and the child's figures."""
     result_path = workdir / f"{name}.json"
+    result_path.unlink(missing_ok=True)
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--texts", str(texts_path), "--result", str(result_path)]
-    proc = subprocess.run(cmd, env=child_env(), cwd=str(ROOT), capture_output=True, text=True)
-    if proc.returncode != 0 or not result_path.exists():
-        tail = "\n".join((proc.stderr or proc.stdout or "").strip().splitlines()[-15:])
-        raise RuntimeError(f"{name} worker failed (exit {proc.returncode}):\n{tail}")
-    return json.loads(result_path.read_text(encoding="utf-8"))
+    outside = run_child(cmd, workdir / f"{name}.log", f"{name} worker")
+    return {**json.loads(result_path.read_text(encoding="utf-8")), **outside}
 
 
-# --- figures and table ----------------------------------------------------------------------------
-
-
-def derive(figures: dict) -> dict:
-    """Add KB, KB/s and docs/s to one system's raw figures."""
-    out = dict(figures)
-    seconds = figures["seconds"]
-    out["kb"] = figures["bytes"] / 1000
-    out["kb_per_s"] = out["kb"] / seconds if seconds > 0 else float("inf")
-    out["docs_per_s"] = figures["docs"] / seconds if seconds > 0 else float("inf")
-    return out
-
-
-def with_ratios(systems: list[dict], baseline: str = BASELINE) -> list[dict]:
-    """Derived figures plus `ratio`: throughput (KB/s) relative to the baseline system, or None."""
-    rows = [derive(s) for s in systems]
-    base = next((r for r in rows if r["system"] == baseline), None)
-    for row in rows:
-        row["ratio"] = row["kb_per_s"] / base["kb_per_s"] if base and base["kb_per_s"] > 0 else None
-    return rows
+# --- rounds ---------------------------------------------------------------------------------------
 
 
 @dataclass
 class Meta:
     date: str
-    corpus: str
     python: str
     cpu: str
     command: str
-    files: int
-    copies: int = 1
-    file_kb: float = 0.0
+    rounds: int
+    corpora: list[dict] = field(default_factory=list)  # label, files, KB of each corpus
+    load_before: str = ""  # the load average when the bench started …
+    load_after: str = ""  # … and when it ended: other work on the machine shows in the wall times
     versions: dict = field(default_factory=dict)
     threads: str = "OMP/OPENBLAS/MKL_NUM_THREADS=1"
+    notes: list[str] = field(default_factory=list)
 
 
-def render_table(meta: Meta, systems: list[dict], failures: dict[str, str] | None = None) -> str:
-    rows = with_ratios(systems)
-    versions = ", ".join(f"{k} {v}" for k, v in meta.versions.items())
-    lines = [
-        f"Benchmark {meta.date} · corpus `{meta.corpus}` · Python {meta.python} · CPU {meta.cpu}"
-        f" · regenerate: `{meta.command}`",
-        "",
-    ]
-    if meta.copies > 1:
-        lines.append(
-            f"The corpus is small ({meta.files} files, {meta.file_kb:.1f} KB), so its texts are repeated"
-            f" ×{meta.copies} to keep timings stable."
-        )
-        lines.append("")
-    lines += [
-        "| system | docs | KB | seconds | KB/s | docs/s | load s | GC s (runs) | peak RSS MB | ratio vs natasha |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in rows:
-        ratio = f"{r['ratio']:.2f}×" if r["ratio"] is not None else "–"
-        collector = f"{r['gc_seconds']:.2f} ({r['gc_collections']})" if "gc_seconds" in r else "–"
-        lines.append(
-            f"| {r['system']} | {r['docs']} | {r['kb']:.1f} | {r['seconds']:.2f} | {r['kb_per_s']:.1f}"
-            f" | {r['docs_per_s']:.1f} | {r['load_seconds']:.2f} | {collector} | {r['peak_rss_mb']:.0f} | {ratio} |"
-        )
-    lines.append("")
-    lines.append(
-        f"Each system in its own fresh process, one at a time, {meta.threads}; load = imports + models;"
-        f" one warm-up pass over {WARMUP_DOCS} documents, then one timed pass; GC s = time in Python's cyclic"
-        " garbage collector during that pass (gc.callbacks), and how many times it ran. KB = 1000 bytes of UTF-8."
-        + (f" Versions: {versions}." if versions else "")
-    )
-    for r in rows:
-        if r.get("failed_docs"):
-            lines.append(f"Note: {r['system']} returned {r['failed_docs']} failed document record(s).")
-    for name, message in (failures or {}).items():
-        last = [line.strip() for line in message.splitlines() if line.strip()]
-        lines.append(f"Note: {name} did not finish: {last[-1] if last else 'unknown error'}")
-    return "\n".join(lines) + "\n"
+def write_texts(workdir: Path, name: str, texts: list[str]) -> Path:
+    path = workdir / f"{name}.texts.json"
+    path.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def round_order(round_no: int) -> tuple[str, ...]:
+    """The extractor first in odd rounds, natasha first in even ones: neither always runs on a machine the other warmed."""
+    return SYSTEMS if round_no % 2 else SYSTEMS[::-1]
+
+
+def run_rounds(corpora: list[Corpus], rounds: int, workdir: Path) -> tuple[list[dict], dict[str, str]]:
+    """Every round: each corpus through each system, then each system's start-up. All runs, and the
+    first failure of each system (its later runs are skipped)."""
+    paths = [write_texts(workdir, f"corpus{i}", c.texts) for i, c in enumerate(corpora)]
+    startup = write_texts(workdir, "startup", [STARTUP_TEXT])
+    runs, failures = [], {}
+    for round_no in range(1, rounds + 1):
+        jobs = [(c.label, p) for c, p in zip(corpora, paths)] + [("start-up", startup)]
+        for label, path in jobs:
+            for name in round_order(round_no):
+                if name in failures:
+                    continue
+                print(f"bench: round {round_no}/{rounds}, {label}, {name} …", file=sys.stderr)
+                try:
+                    runs.append({"round": round_no, "corpus": label, **run_worker(name, path, workdir)})
+                except RuntimeError as exc:
+                    failures[name] = str(exc)
+                    print(f"bench: {exc}", file=sys.stderr)
+    return runs, failures
+
+
+MEDIAN_FIELDS = ("process_seconds", "process_cpu_seconds", "pass_seconds", "pass_cpu_seconds", "load_seconds",
+                 "load_cpu_seconds", "peak_rss_mb", "gc_seconds", "gc_collections")
+
+
+def medians(runs: list[dict]) -> list[dict]:
+    """Per corpus and system (in the order of their first runs): the median of each figure over the rounds."""
+    out = []
+    for key in dict.fromkeys((r["corpus"], r["system"]) for r in runs):
+        mine = [r for r in runs if (r["corpus"], r["system"]) == key]
+        first = mine[0]
+        row = {"corpus": key[0], "system": key[1], "rounds": len(mine), "docs": first["docs"], "bytes": first["bytes"],
+               "failed_docs": max(r["failed_docs"] for r in mine)}
+        row.update({f: statistics.median(r[f] for r in mine) for f in MEDIAN_FIELDS if all(f in r for r in mine)})
+        out.append(row)
+    return out
+
+
+def ratios(summary: list[dict], baseline: str = BASELINE, system: str = "extractor") -> list[dict]:
+    """Per corpus: baseline / system of whole-process CPU, pass CPU and wall (start-up: its wall)."""
+    by_key = {(r["corpus"], r["system"]): r for r in summary}
+    out = []
+    for corpus in dict.fromkeys(r["corpus"] for r in summary):
+        ours, theirs = by_key.get((corpus, system)), by_key.get((corpus, baseline))
+        if ours and theirs:
+            out.append({"corpus": corpus, **{f: theirs[f] / ours[f] if ours[f] > 0 else None
+                                              for f in ("process_cpu_seconds", "pass_cpu_seconds", "process_seconds")}})
+    return out
+
+
+# --- machine ---------------------------------------------------------------------------------------
 
 
 def cpu_model() -> str:
@@ -334,10 +358,19 @@ def versions() -> dict[str, str]:
     return found
 
 
-def command_line(corpus: Path | None, table: str | None, limit: int | None) -> str:
-    parts = ["python cli.py bench"]
-    if corpus is not None:
-        parts.append(f"--corpus {corpus}")
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def command_line(corpora: Sequence[Path] | None, table: str | None, limit: int | None, rounds: int,
+                 stages: bool = False) -> str:
+    parts = ["python cli.py bench"] + (["--stages"] if stages else [])
+    parts += [f"--corpus {c}" for c in corpora or ()]
+    if rounds != DEFAULT_ROUNDS:
+        parts.append(f"--rounds {rounds}")
     if limit is not None:
         parts.append(f"--limit {limit}")
     if table:
@@ -345,56 +378,56 @@ def command_line(corpus: Path | None, table: str | None, limit: int | None) -> s
     return " ".join(parts)
 
 
+def make_meta(corpora: list[Corpus], command: str, rounds: int, notes: list[str]) -> Meta:
+    return Meta(
+        date=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"), python=platform.python_version(),
+        cpu=f"{cpu_model()} ({os.cpu_count()} logical CPUs)", command=command, rounds=rounds,
+        corpora=[{"corpus": c.label, "files": len(c.files), "kb": c.total_bytes / 1000} for c in corpora],
+        load_before=load_average(), versions=versions(), notes=notes,
+    )
+
+
+def write_results(text: str, raw: dict, table: str) -> None:
+    """The markdown table at `table`, and its figures as JSON beside it."""
+    out = Path(table)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    raw_path = out.with_suffix(".json") if out.suffix != ".json" else out.with_name(out.name + ".raw.json")
+    raw_path.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
 # --- entry point ----------------------------------------------------------------------------------
 
 
-def run_benchmark(corpus: Path | None, table: str | None, limit: int | None) -> int:
-    folder = Path(corpus) if corpus is not None else DEFAULT_CORPUS
+def prepare(corpora: Sequence[Path] | None, limit: int | None, rounds: int) -> tuple[list[Corpus], list[str]]:
+    """The corpora, checked; BenchError on a usage problem."""
+    if rounds < 1:
+        raise BenchError("--rounds takes a number of at least 1")
+    loaded, notes = load_corpora(corpora, limit)
+    for c in loaded:
+        print(f"bench: {c.label}: {len(c.texts)} documents, {c.total_bytes / 1000:.1f} KB", file=sys.stderr)
+    return loaded, notes
+
+
+def run_benchmark(corpora: Sequence[Path] | None = None, table: str | None = None, limit: int | None = None,
+                  rounds: int = DEFAULT_ROUNDS) -> int:
+    from tools.bench_table import render_table
+
     try:
-        # Only the bundled sample is repeated; a corpus given on the command line is taken as is.
-        data = load_corpus(folder, limit, repeat_below=REPEAT_BELOW if corpus is None else None)
+        loaded, notes = prepare(corpora, limit, rounds)
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return EXIT_USAGE
-
-    meta = Meta(
-        date=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-        corpus=str(corpus) if corpus is not None else "corpora/ (bundled sample)",
-        python=platform.python_version(),
-        cpu=f"{cpu_model()} ({os.cpu_count()} logical CPUs)",
-        command=command_line(corpus, table, limit),
-        files=len(data.files),
-        copies=data.copies,
-        file_kb=data.file_bytes / 1000,
-        versions=versions(),
-    )
-    print(
-        f"bench: {len(data.texts)} documents, {data.total_bytes / 1000:.1f} KB from {folder}"
-        + (f" ({len(data.files)} files ×{data.copies})" if data.copies > 1 else ""),
-        file=sys.stderr,
-    )
-    systems, failures = [], {}
+    meta = make_meta(loaded, command_line(corpora, table, limit, rounds), rounds, notes)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        workdir = Path(tmp)
-        texts_path = workdir / "texts.json"
-        texts_path.write_text(json.dumps(data.texts, ensure_ascii=False), encoding="utf-8")
-        for name in SYSTEMS:
-            print(f"bench: running {name} …", file=sys.stderr)
-            try:
-                systems.append(run_worker(name, texts_path, workdir))
-            except RuntimeError as exc:
-                failures[name] = str(exc)
-                print(f"bench: {exc}", file=sys.stderr)
-
-    text = render_table(meta, systems, failures)
+        runs, failures = run_rounds(loaded, rounds, Path(tmp))
+    meta.load_after = load_average()
+    summary = medians(runs)
+    text = render_table(meta, summary, ratios(summary), failures)
     print(text)
     if table:
-        out = Path(table)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
-        raw = {"meta": asdict(meta), "systems": with_ratios(systems), "failures": failures}
-        raw_path = out.with_suffix(".json") if out.suffix != ".json" else out.with_name(out.name + ".raw.json")
-        raw_path.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_results(text, {"meta": asdict(meta), "summary": summary, "ratios": ratios(summary), "runs": runs,
+                             "failures": failures}, table)
     return EXIT_FAILED if failures else EXIT_OK
 
 
@@ -405,16 +438,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worker", choices=SYSTEMS, help="internal: run one system in this process")
     parser.add_argument("--texts", type=Path, help="internal: JSON list of texts for --worker")
     parser.add_argument("--result", type=Path, help="internal: where --worker writes its figures")
-    parser.add_argument("--corpus", type=Path, default=None)
+    parser.add_argument("--corpus", type=Path, action="append", default=None)
     parser.add_argument("--table", default=None)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--rounds", type=int, default=DEFAULT_ROUNDS)
     args = parser.parse_args(argv)
     if args.worker:
         if not (args.texts and args.result):
             parser.error("--worker needs --texts and --result")
         worker(args.worker, args.texts, args.result)
         return EXIT_OK
-    return run_benchmark(args.corpus, args.table, args.limit)
+    return run_benchmark(args.corpus, args.table, args.limit, args.rounds)
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tools.bench import ROOT, BenchError, child_env, cpu_model, versions
+from tools.bench import ROOT, BenchError, child_env, cpu_model, load_average, versions, write_results
 from tools.scaling_corpus import CorpusStats, assemble, corpus_stats, write_corpus
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
@@ -369,17 +369,7 @@ def command_line(docs: int, jobs: Sequence[int], data: Path | None, table: str |
     return " ".join(parts)
 
 
-def load_average() -> str:
-    try:
-        return " ".join(f"{x:.2f}" for x in os.getloadavg())
-    except OSError:
-        return "unknown"
-
-
-def write_results(text: str, meta: Meta, corpus: CorpusStats, runs: list[Run], table: str) -> None:
-    out = Path(table)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+def scaling_results(text: str, meta: Meta, corpus: CorpusStats, runs: list[Run], table: str) -> None:
     raw = {
         "meta": asdict(meta),
         "corpus": {**asdict(corpus), "mb": corpus.mb},
@@ -388,8 +378,7 @@ def write_results(text: str, meta: Meta, corpus: CorpusStats, runs: list[Run], t
         "summary": [{**asdict(s), "speedup": s.speedup} for s in summaries(runs)],
         "identical": identical(runs),
     }
-    raw_path = out.with_suffix(".json") if out.suffix != ".json" else out.with_name(out.name + ".raw.json")
-    raw_path.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_results(text, raw, table)
 
 
 def run_scaling(
@@ -432,5 +421,5 @@ def run_scaling(
     text = render_table(meta, stats, runs)
     print(text)
     if table:
-        write_results(text, meta, stats, runs, table)
+        scaling_results(text, meta, stats, runs, table)
     return EXIT_OK if identical(runs) else EXIT_FAILED

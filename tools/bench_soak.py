@@ -25,7 +25,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 
-from tools.bench import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ROOT, BenchError, child_env, cpu_model, peak_rss_mb
+from tools.bench import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ROOT, BenchError, child_env, cpu_model, peak_rss_mb, write_results
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"  # the shared corpora the soak assembles its documents from
 SOAK_EVERY = 1000  # documents between two readings of the soak
@@ -177,12 +177,7 @@ def run_soak(docs: int, data: Path | None = None, table: str | None = None, ever
     text = render_soak_table(meta, readings, verdict, failure)
     print(text)
     if table:
-        out = Path(table)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
-        raw = {"meta": asdict(meta), "readings": readings, "verdict": verdict, "failure": failure}
-        raw_path = out.with_suffix(".json") if out.suffix != ".json" else out.with_name(out.name + ".raw.json")
-        raw_path.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write_results(text, {"meta": asdict(meta), "readings": readings, "verdict": verdict, "failure": failure}, table)
     return EXIT_FAILED if failure or verdict["plateau"] is False else EXIT_OK
 
 

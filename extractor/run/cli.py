@@ -151,8 +151,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from tools.bench_soak import run_soak
 
         return run_soak(args.soak, args.data, args.table)
+    if args.stages:
+        from tools.bench_stages import run_stages
+
+        return run_stages(args.corpus, args.table, args.limit, args.rounds)
     if not args.scaling:
-        return run_benchmark(args.corpus, args.table, args.limit)
+        return run_benchmark(args.corpus, args.table, args.limit, args.rounds)
     from tools.bench_scaling import parse_jobs, run_scaling
 
     try:
@@ -221,14 +225,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--misses", action="store_true", help="list every miss on stderr, as JSON lines")
     p.set_defaults(func=cmd_evaluate_facts)
 
-    p = sub.add_parser("bench", help="throughput and peak memory, against natasha's standard pipeline")
-    p.add_argument("--corpus", type=Path, default=None, help="folder of .txt files (default: the bundled corpus)")
-    p.add_argument("--table", help="write the markdown table here (e.g. results/speed.md)")
-    p.add_argument("--limit", type=int, default=None, help="use only the first N documents")
+    p = sub.add_parser("bench", help="time (whole process, pass, start-up) and peak memory, against natasha's standard pipeline")
+    p.add_argument("--corpus", type=Path, action="append", default=None, metavar="DIR", help="folder of .txt files; may be repeated (default: corpora/sample, NEREL dev, NEREL train)")
+    p.add_argument("--table", help="write the markdown table here, and its figures as JSON beside it (e.g. results/speed.md; --stages: results/stages.md)")
+    p.add_argument("--limit", type=int, default=None, help="use only the first N documents of each corpus")
+    p.add_argument("--stages", action="store_true", help="instead: the extractor's CPU seconds per stage, load (imports, models) and JSON serialisation, with shares")
     p.add_argument("--scaling", action="store_true", help="instead: extract -j 1 against -j 2 on a corpus assembled from ../shared/data (e.g. results/scaling.md)")
     p.add_argument("--docs", type=int, default=10_000, metavar="N", help="--scaling: documents in the corpus (default 10000)")
     p.add_argument("--jobs", default="1,2", metavar="J,J", help="--scaling: the -j values to run, in order; speedups are over the first (default 1,2)")
-    p.add_argument("--rounds", type=int, default=3, metavar="N", help="--scaling: rounds, each running every -j value in turn; the verdict is the median speedup (default 3)")
+    p.add_argument("--rounds", type=int, default=3, metavar="N", help="rounds, medians reported: bench, --stages: each corpus through each system; --scaling: every -j value in turn, the verdict the median speedup (default 3)")
     p.add_argument("--data", type=Path, default=None, metavar="DIR", help="--scaling, --soak: the shared corpora (default ../shared/data)")
     p.add_argument("--soak", type=int, default=None, metavar="N", help="instead: memory soak, N varied documents through one process, peak RSS every 1000 (e.g. 12000)")
     p.set_defaults(func=cmd_bench)
