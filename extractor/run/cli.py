@@ -5,7 +5,7 @@
     duckdb TABLES_DIR -o DATABASE                  load the tables (Parquet or CSV) into a DuckDB file
     report INPUT -o report.html [--with-related]   the dashboard page of an extraction (JSONL or tables)
     evaluate FOLDER... [GOLD.jsonl] [--table PATH] P/R/F1 against NEREL / factRuEval, officials of annotated news
-    evaluate-facts GOLD.jsonl [--table PATH]       numeric facts: detection, whole records, fields
+    evaluate-facts [GOLD.jsonl...] [--table PATH]  numeric facts: detection, whole records, fields
     bench [--corpus DIR] [--table PATH]            throughput and memory vs natasha
     bench --scaling [--docs N] [--rounds N] [--table PATH]   extract -j 1 against -j 2 on a large corpus
     bench --soak N [--data DIR] [--table PATH]     peak memory every 1000 of N varied documents, one process
@@ -125,14 +125,20 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_evaluate_facts(args: argparse.Namespace) -> int:
     from .. import load
-    from ..evaluate.facts import evaluate_facts, render
+    from ..evaluate.facts import DEFAULT_GOLD, DEFAULT_SOURCES, ROOT, evaluate_facts, render
 
-    scores = evaluate_facts(load(), Path(args.gold))
-    table = render(scores, Path(args.gold))
+    golds = [Path(g) for g in args.gold] or [g.relative_to(ROOT) if Path.cwd() == ROOT else g for g in DEFAULT_GOLD]
+    sources = {**DEFAULT_SOURCES, "news": Path(args.sources)} if args.sources else None
+    pipeline = load()
+    tables = []
+    for gold in golds:
+        scores = evaluate_facts(pipeline, gold, sources)
+        tables.append(render(scores, gold))
+        if args.misses:
+            for miss in scores.misses:
+                print(json.dumps({"gold": str(gold), **miss}, ensure_ascii=False), file=sys.stderr)
+    table = "\n".join(tables)
     print(table)
-    if args.misses:
-        for miss in scores.misses:
-            print(json.dumps(miss, ensure_ascii=False), file=sys.stderr)
     if args.table:
         Path(args.table).write_text(table, encoding="utf-8")
     return EXIT_OK
@@ -219,8 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-baseline", action="store_true", help="skip natasha's standard pipeline")
     p.set_defaults(func=cmd_evaluate)
 
-    p = sub.add_parser("evaluate-facts", help="numeric facts against a gold JSONL (e.g. tests/data/numeric_facts.jsonl)")
-    p.add_argument("gold")
+    p = sub.add_parser("evaluate-facts", help="numeric facts against gold JSONL files (default: tests/data/numeric_facts.jsonl and news_facts.jsonl)")
+    p.add_argument("gold", nargs="*", help="gold JSONL files, one table each (default: both sets in tests/data)")
+    p.add_argument("--sources", help="folder of the news_facts source texts (default: ../shared/data/news); without them each sentence is read alone")
     p.add_argument("--table", help="write the markdown table here (e.g. results/facts.md)")
     p.add_argument("--misses", action="store_true", help="list every miss on stderr, as JSON lines")
     p.set_defaults(func=cmd_evaluate_facts)
