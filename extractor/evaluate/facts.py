@@ -1,6 +1,7 @@
 """Score numeric facts against a gold JSONL of expressions in context.
 
-Each gold line holds a sentence (`context`), the expression (`text`, `start`) and
+Each gold line holds a sentence (`context`, or its offsets `sentence` in a source text
+that is not shipped), the expression (`text`, `start`) and
 its expected record (`kind`, `value`, `unit`, `qualifier`, `change`,
 `indicator`, `period`); the newer sets (tests/data/news_facts.jsonl) add
 `indicator_head`, `base_period`, `comparison`, `unit_head` and `regions`.
@@ -53,8 +54,28 @@ class FactScores:
     documents: int = 0  # gold items read in their whole document (the rest: in their sentence alone)
 
 
-def read_gold(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+class GoldError(ValueError):
+    """A gold file that cannot be scored here (its source texts are not at hand)."""
+
+
+def read_gold(path: Path, sources: dict[str, Path] | None = None) -> list[dict[str, Any]]:
+    """Gold items, each with its `context`. A set made from texts we may not ship
+    (tests/data/news_facts.jsonl) keeps the sentence as offsets (`sentence`: [start, end]
+    in `<sources>/<stem>.txt`): its context is read from the source."""
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    folders = DEFAULT_SOURCES if sources is None else sources
+    texts: dict[Path, str] = {}
+    for item in items:
+        if "context" in item:
+            continue
+        prefix, stem = item["id"].split(":")[:2]
+        file = folders.get(prefix, Path("/nonexistent")) / f"{stem}.txt"
+        if not file.is_file():
+            raise GoldError(f"{path}: its sentences are offsets into {file.parent}, which is not at hand")
+        text = texts.setdefault(file, file.read_text(encoding="utf-8"))
+        start, end = item["sentence"]
+        item["context"] = text[start:end]
+    return items
 
 
 def head_of(phrase: str | None) -> str | None:
@@ -170,7 +191,7 @@ def source_text(item: dict[str, Any], sources: dict[str, Path]) -> tuple[Path, i
 
 
 def evaluate_facts(pipeline: Any, path: Path, sources: dict[str, Path] | None = None) -> FactScores:
-    gold = read_gold(path)
+    gold = read_gold(path, sources)
     located = [source_text(item, DEFAULT_SOURCES if sources is None else sources) for item in gold]
     files = list(dict.fromkeys(loc[0] for loc in located if loc))
     texts = [file.read_text(encoding="utf-8") for file in files]

@@ -125,14 +125,18 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_evaluate_facts(args: argparse.Namespace) -> int:
     from .. import load
-    from ..evaluate.facts import DEFAULT_GOLD, DEFAULT_SOURCES, ROOT, evaluate_facts, render
+    from ..evaluate.facts import DEFAULT_GOLD, DEFAULT_SOURCES, ROOT, GoldError, evaluate_facts, render
 
     golds = [Path(g) for g in args.gold] or [g.relative_to(ROOT) if Path.cwd() == ROOT else g for g in DEFAULT_GOLD]
     sources = {**DEFAULT_SOURCES, "news": Path(args.sources)} if args.sources else None
     pipeline = load()
     tables = []
     for gold in golds:
-        scores = evaluate_facts(pipeline, gold, sources)
+        try:
+            scores = evaluate_facts(pipeline, gold, sources)
+        except GoldError as exc:
+            print(f"error: {exc} (--sources DIR names it)", file=sys.stderr)
+            return EXIT_USAGE
         tables.append(render(scores, gold))
         if args.misses:
             for miss in scores.misses:
