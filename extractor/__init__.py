@@ -18,8 +18,6 @@ __version__ = "0.1.0"
 def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = False) -> Pipeline:
     """Build the pipeline: one pymorphy3 analyser, slovnet NER, gazetteer, lexicons, and the
     person–position model of models/works_as (`rules_only`: link officials by the hand rules alone)."""
-    import spacy
-
     from .entities.dates import DateRecognizer, Dates
     from .entities.events import EventLexicon, Events
     from .entities.locations import Locations
@@ -50,7 +48,7 @@ def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = 
     stages = [
         Clean(),
         Blocks(),
-        Segment(morph, spacy.blank("ru").vocab),
+        Segment(morph),  # its spaCy Docs are built, on spacy.blank("ru")'s vocab, when first read
         NER.load(),
         Locations(gazetteer),
         Organizations(OrgLexicon.load(morph), gazetteer),

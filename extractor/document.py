@@ -29,6 +29,21 @@ class Token:
     tag: str = ""  # OpenCorpora tag of the most probable parse
 
 
+class Deferred:
+    """A document field built on its first read (the spaCy Doc, which most runs never read):
+    `make(doc)` builds it, then each of `then` is applied to it in order."""
+
+    def __init__(self, make: Callable[[Document], Any]) -> None:
+        self.make = make
+        self.then: list[Callable[[Any], None]] = []
+
+    def build(self, doc: Document) -> Any:
+        value = self.make(doc)
+        for step in self.then:
+            step(value)
+        return value
+
+
 @dataclass
 class Document:
     id: str
@@ -43,7 +58,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
-    spacy: Any = None  # spacy.tokens.Doc over `text`
+    _spacy: Any = field(default=None, repr=False, compare=False)  # the `spacy` property's Doc, or its `Deferred`
     entities: list[Entity] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
@@ -55,6 +70,24 @@ class Document:
     _starts: list[int] = field(default_factory=list, repr=False)  # token starts, for bisection
     _block_starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+
+    @property
+    def spacy(self) -> Any:
+        """The spacy.tokens.Doc over `text`, built on first read (text/spacy_view.py)."""
+        if isinstance(self._spacy, Deferred):
+            self._spacy = self._spacy.build(self)
+        return self._spacy
+
+    @spacy.setter
+    def spacy(self, value: Any) -> None:
+        self._spacy = value
+
+    def on_spacy(self, step: Callable[[Any], None]) -> None:
+        """Apply `step` to the spaCy Doc: when it is built, or now if it is already."""
+        if isinstance(self._spacy, Deferred):
+            self._spacy.then.append(step)
+        else:
+            step(self.spacy)
 
     def token_range(self, start: int, end: int) -> range:
         """Indices of the tokens that start inside [start, end), found by bisection."""
@@ -144,7 +177,7 @@ def complement_end(
     return end
 
 
-FIELDS: frozenset[str] = frozenset(f.name for f in fields(Document) if not f.name.startswith("_"))
+FIELDS: frozenset[str] = frozenset(f.name for f in fields(Document) if not f.name.startswith("_")) | {"spacy"}  # a property
 INPUTS: frozenset[str] = frozenset({"id", "text", "source", "encoding", "date"})  # given by the reader
 
 #: what a stage adds to a field another stage wrote, by name (stages declare these in `provides`)
@@ -159,5 +192,5 @@ ASPECTS: dict[str, str] = {
     "entities.roles": "POSITION entities with the id of the person a role mention names",
     "persons.references": "persons with their role and pronoun mentions",
     "date.inferred": "the publication date inferred from the article when none was given",
-    "spacy.entities": "the spaCy Doc's `ents` and `spans['entities']`",
+    "spacy.entities": "the spaCy Doc's `ents` and `spans['entities']` (set when the Doc is built)",
 }

@@ -2,7 +2,9 @@
 
 The hot path works on light razdel tokens; the spaCy `Doc` is built from them
 so that users get spaCy's API and displaCy rendering over exactly the same
-offsets (`doc.spacy.text == doc.text`).
+offsets (`doc.spacy.text == doc.text`). It is built on the first read of
+`doc.spacy` only (`Document.spacy`, a `Deferred` until then), and spaCy is imported
+then: a run that writes records never builds one.
 
 A spaCy `Vocab` keeps every string and lexeme it ever saw, so one shared vocab
 grows without bound over a long varied batch. `Vocabulary` hands out the vocab
@@ -13,6 +15,7 @@ which never read the spaCy view, do not change.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..document import Document
@@ -21,19 +24,29 @@ MAX_STRINGS = 100_000  # strings in the vocab before the next Doc gets a fresh o
 
 
 class Vocabulary:
-    """The spaCy vocab the next Doc is built on: `vocab`, then fresh ones like it, each
-    used until its string store holds more than `max_strings` strings."""
+    """The spaCy vocab the next Doc is built on: `vocab` (by default spacy.blank(lang)'s,
+    made on first use), then fresh ones like it, each used until its string store holds
+    more than `max_strings` strings."""
 
-    def __init__(self, vocab: Any, max_strings: int = MAX_STRINGS) -> None:
-        self.current = vocab
+    def __init__(self, vocab: Any = None, max_strings: int = MAX_STRINGS, lang: str = "ru") -> None:
+        self._current = vocab
+        self.lang = lang
         self.max_strings = max_strings
         self.renewed = 0  # how many times a fresh vocab replaced a full one
 
+    @property
+    def current(self) -> Any:
+        if self._current is None:
+            import spacy  # only when a Doc is built: the records never need spaCy
+
+            self._current = spacy.blank(self.lang).vocab
+        return self._current
+
     def get(self) -> Any:
         if len(self.current.strings) > self.max_strings:
-            self.current = fresh_vocab(self.current)
+            self._current = fresh_vocab(self._current)
             self.renewed += 1
-        return self.current
+        return self._current
 
 
 def fresh_vocab(like: Any) -> Any:
@@ -74,7 +87,8 @@ def to_spacy(vocab: Any, doc: Document) -> Any:
 
 class SpacyEntities:
     """Copies the entities into the spaCy Doc: all of them, nested included, in
-    `doc.spans["entities"]`, and the outermost non-overlapping ones in `doc.ents`."""
+    `doc.spans["entities"]`, and the outermost non-overlapping ones in `doc.ents`
+    (on the Doc's first read, as it is built: see `Document.spacy`)."""
 
     name = "spacy_entities"
     requires: frozenset[str] = frozenset({"entities.normal", "spacy"})
@@ -82,7 +96,11 @@ class SpacyEntities:
 
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
-            add_entities(doc.spacy, doc.entities)
+            doc.on_spacy(entities_adder(doc.entities))  # when the Doc is built, if it ever is
+
+
+def entities_adder(entities: list[Any]) -> Callable[[Any], None]:
+    return lambda sdoc: add_entities(sdoc, entities)
 
 
 def add_entities(sdoc: Any, entities: list[Any]) -> None:
