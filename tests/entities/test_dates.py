@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -288,15 +287,3 @@ def test_debug_resolves_like_find(rec_prep):
     text = "Во вторник пройдёт заседание, а в прошлом году — нет."
     assert [d.value for d in rec_prep.debug(text, DOC)] == [m.value for m in rec_prep.find(text, DOC)]
     assert [d.rule for d in rec_prep.debug(text, DOC)] == ["wd", "rel"]
-
-
-def test_speed(rec):
-    """Several MB/s on news-like text (generous bound to stay stable on slow CI)."""
-    sample = ("Губернатор Смоленской области Василий Анохин 25 сентября 2024 года провёл совещание. "
-              "В прошлом году область получила 2000 рублей на каждого жителя, а в 2023 году — больше. "
-              "Решение примут во вторник, сообщил источник. ") * 2000
-    start = time.perf_counter()
-    rec.find(sample)
-    elapsed = time.perf_counter() - start
-    mb = len(sample.encode("utf-8")) / 1e6
-    assert mb / elapsed > 1.0
