@@ -2,9 +2,9 @@
 
 natasha's `NewsNERTagger` re-tokenises each whole document and runs one
 document at a time. Here the model runs on our own razdel tokens, one sentence
-per sequence, and sequences of all documents in the batch are sorted by length
-before batching: padding shrinks to almost nothing (see ../shared/PERFORMANCE.md:
-sorted batches are ~2x faster than natasha's per-document calls).
+per sequence, the sequences of all documents in the batch sorted by length, and
+its forward pass is ner_numpy's (the same tags as slovnet's, ~1.6 x faster; no
+navec vocabulary or similarity tables loaded: 0.1 s instead of 0.6 s).
 """
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ class NER:
     name = "ner"
     requires: frozenset[str] = frozenset({"blocks", "text", "tokens"})
     provides: frozenset[str] = frozenset({"entities"})
-    batched = True  # sentences of all the documents of a batch, sorted by length, in even batches
+    batched = True  # sentences of all the documents of a batch, sorted by length, end to end
 
     def __init__(self, tagger: NumpyNER) -> None:
         self.tagger = tagger

@@ -24,8 +24,8 @@ from typing import Any
 
 import numpy as np
 
-CHUNK_ROWS = 8192  # rows per forward pass: ~32 MB of convolution windows at most
-DECODE_GROUP = 512  # sequences decoded together (sorted by length: little padding)
+CHUNK_ROWS = 4096  # rows per forward pass: ~16 MB of convolution windows at most
+DECODE_GROUP = 128  # sequences decoded together (sorted by length: little padding)
 MAX_CACHED_WORDS = 200_000  # word → ids: bounded on huge, varied inputs
 
 
