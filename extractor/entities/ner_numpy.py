@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from slovnet.shape import word_shape
 
 CHUNK_ROWS = 4096  # rows per forward pass: ~16 MB of convolution windows at most
 DECODE_GROUP = 128  # sequences decoded together (sorted by length: little padding)
@@ -107,8 +108,6 @@ class WordIds:
         self.cache: dict[str, int] = {}
 
     def _compute(self, word: str) -> int:
-        from slovnet.shape import word_shape
-
         if len(self.cache) >= MAX_CACHED_WORDS:
             self.cache.clear()
         code = self.cache[word] = self.words.encode(word.lower()) * self.base + self.shapes.encode(word_shape(word))
@@ -117,7 +116,7 @@ class WordIds:
     def __call__(self, words: list[str]) -> np.ndarray:
         get = self.cache.get
         codes = np.array([get(w, -1) for w in words], dtype=np.intp)
-        for j in np.flatnonzero(codes < 0).tolist():
+        for j in np.flatnonzero(codes < 0).tolist():  # a word met twice here is computed once
             codes[j] = self.cache.get(words[j]) or self._compute(words[j])
         return codes
 
@@ -184,9 +183,10 @@ class NumpyNER:
         packed = np.full(rows, self.ids.pad, dtype=np.intp)
         packed[at] = codes
         word_ids, shape_ids = np.divmod(packed, self.ids.base)
-        x = np.empty((rows, self.navec.codes.shape[0] * self.navec.codes.shape[2] + self.shape_emb.shape[1]), np.float32)
-        split = x.shape[1] - self.shape_emb.shape[1]
-        x[:, :split] = self.navec.vectors(word_ids)
+        vectors = self.navec.vectors(word_ids)
+        split = vectors.shape[1]
+        x = np.empty((rows, split + self.shape_emb.shape[1]), np.float32)  # slovnet's concatenation
+        x[:, :split] = vectors
         x[:, split:] = self.shape_emb[shape_ids]
         filled = np.zeros(rows, dtype=bool)
         filled[at] = True
