@@ -10,11 +10,13 @@ Importing the package loads nothing; `load()` is the one explicit load step.
 from __future__ import annotations
 
 from .pipeline import Pipeline
+from .regex_cache import with_compiled_patterns
 
 __all__ = ["Pipeline", "load"]
 __version__ = "0.1.0"
 
 
+@with_compiled_patterns  # the long grammars compile once per machine, not once per process
 def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = False) -> Pipeline:
     """Build the pipeline: one pymorphy3 analyser, slovnet NER, gazetteer, lexicons, and the
     person–position model of models/works_as (`rules_only`: link officials by the hand rules alone)."""
