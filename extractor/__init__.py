@@ -47,7 +47,8 @@ def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = 
 
     morph = Morph.load()
     normalizer = Normalizer(morph)
-    gazetteer = Gazetteer.load(morph)
+    places = load_places()  # one reading of the TSVs for the gazetteer, the officials' countries and the document region
+    gazetteer = Gazetteer.load(morph, places)
     event_lexicon = EventLexicon.load()
     stages = [
         Clean(),
@@ -60,8 +61,8 @@ def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = 
         Positions(PositionLexicon.load(), morph, normalizer),
         Events(event_lexicon, morph, normalizer),
         Normalize(normalizer),
-        Officials(None if rules_only else LinkModel.load(), Countries.from_places(load_places())),
-        DocumentRegion.from_places(load_places()),
+        Officials(None if rules_only else LinkModel.load(), Countries.from_places(places)),
+        DocumentRegion.from_places(places),
         References(RoleSynonyms.load(), morph),
         Facts(NumberRecognizer(), ContextReader(ContextLexicon.load(), morph, normalizer), normalizer, gazetteer),
         EventRecords(EventRoles.load(), event_lexicon.types),
