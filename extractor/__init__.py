@@ -10,11 +10,13 @@ Importing the package loads nothing; `load()` is the one explicit load step.
 from __future__ import annotations
 
 from .pipeline import Pipeline
+from .regex_cache import with_compiled_patterns
 
 __all__ = ["Pipeline", "load"]
 __version__ = "0.1.0"
 
 
+@with_compiled_patterns  # the long grammars compile once per machine, not once per process
 def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = False) -> Pipeline:
     """Build the pipeline: one pymorphy3 analyser, slovnet NER, gazetteer, lexicons, and the
     person–position model of models/works_as (`rules_only`: link officials by the hand rules alone)."""
@@ -43,7 +45,8 @@ def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = 
 
     morph = Morph.load()
     normalizer = Normalizer(morph)
-    gazetteer = Gazetteer.load(morph)
+    places = load_places()  # one reading of the TSVs for the gazetteer, the officials' countries and the document region
+    gazetteer = Gazetteer.load(morph, places)
     event_lexicon = EventLexicon.load()
     stages = [
         Clean(),
@@ -56,8 +59,8 @@ def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = 
         Positions(PositionLexicon.load(), morph, normalizer),
         Events(event_lexicon, morph, normalizer),
         Normalize(normalizer),
-        Officials(None if rules_only else LinkModel.load(), Countries.from_places(load_places())),
-        DocumentRegion.from_places(load_places()),
+        Officials(None if rules_only else LinkModel.load(), Countries.from_places(places)),
+        DocumentRegion.from_places(places),
         References(RoleSynonyms.load(), morph),
         Facts(NumberRecognizer(), ContextReader(ContextLexicon.load(), morph, normalizer), normalizer, gazetteer),
         EventRecords(EventRoles.load(), event_lexicon.types),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
@@ -11,14 +12,47 @@ from typing import IO, Any
 from ..records import Block, DocumentRecord, Entity, ErrorInfo, Event, Fact, Official, Participant, Person
 from . import formats
 
+try:
+    import orjson
+except ImportError:  # an install without it: json alone, the same bytes
+    orjson = None
+
 
 # line breaks to str.splitlines() that json.dumps leaves raw when ensure_ascii=False:
 # escaped, so a JSONL record stays one line for every reader
 _RAW_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+FLOAT_FIELDS = ("value", "low", "high")  # the record's only floats, all in Fact (tests/io/test_write.py checks)
+_OMITTED = tuple(f.name for f in fields(DocumentRecord) if f.metadata.get("omit_none"))
 
 
 def dumps(record: DocumentRecord) -> str:
-    return json.dumps(record.to_dict(), ensure_ascii=False).translate(_RAW_BREAKS)
+    """The record as one JSON line: `json.dumps(record.to_dict(), ensure_ascii=False)`, the
+    line breaks of `_RAW_BREAKS` escaped."""
+    data = _plain(record) if orjson is not None else None
+    line = json.dumps(record.to_dict() if data is None else data, ensure_ascii=False)
+    if "\x85" in line or "\u2028" in line or "\u2029" in line:  # translate() maps every character: 40x slower than the look
+        line = line.translate(_RAW_BREAKS)
+    return line
+
+
+def _plain(record: DocumentRecord) -> dict[str, Any] | None:
+    """`record.to_dict()` by way of orjson, 8x faster than `dataclasses.asdict`, or None where
+    the two could differ. orjson's own output cannot be written as it is (no spaces after
+    "," and ":", floats as "1e16" where json writes "1e+16"), so json writes what it read
+    back: the same keys in the same order, the same strings, ints and floats (both write
+    the shortest repr that reads back to the same float). It differs on NaN and infinities
+    (null), so a record with one goes the slow way; what orjson refuses (a string with a
+    lone surrogate, an int over 64 bits, a key that is not a string) does too."""
+    try:
+        if not all(math.isfinite(x) for fact in record.facts for name in FLOAT_FIELDS if (x := getattr(fact, name)) is not None):
+            return None
+        data = orjson.loads(orjson.dumps(record))
+    except (TypeError, ValueError):  # orjson.JSONEncodeError is a TypeError, JSONDecodeError a ValueError
+        return None
+    for name in _OMITTED:
+        if data[name] is None:
+            del data[name]
+    return data
 
 
 def write_records(records: Iterable[DocumentRecord], out: IO[str], fmt: str = "jsonl") -> Iterator[DocumentRecord]:

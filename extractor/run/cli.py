@@ -199,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date-column", default=None, metavar="NAME", help="tables: the column of each document's publication date (ISO)")
     p.add_argument("--stdin-format", choices=("text", "jsonl"), default="text", help="input '-': one plain-text document, or JSON lines")
     p.add_argument("--date", type=dt.date.fromisoformat, help="publication date (YYYY-MM-DD) of documents that state none: resolves relative dates")
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes, each with its own pipeline (~330 MB); 0: one per CPU (default 1: in this process)")
+    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes, forked once the pipeline is loaded here (~330 MB, shared until written); 0: one per CPU (default 1: in this process)")
     p.add_argument("--chunk-size", type=int, default=None, metavar="N", help="documents per task, batched together (default 32)")
     p.add_argument("--restart", action="store_true", help="start afresh even where an interrupted run left its output unfinished (<output>.incomplete)")
     p.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster: tcp://host:8786, or local:N for N worker processes here (instead of -j)")

@@ -49,7 +49,7 @@ from typing import Union
 
 from distributed import Client, Future, KilledWorker, LocalCluster
 
-from .pool import CHUNK_DOCS, CRASH_HOOK, Item, Options, Result, Runner, WorkerError, _label, crashed
+from .pool import CHUNK_DOCS, CRASH_HOOK, Item, Options, Result, Runner, WorkerError, item_label, crashed
 from ..document import Document
 from ..pipeline import Pipeline
 from ..records import DocumentRecord
@@ -89,7 +89,7 @@ def pipelines_loaded() -> int:
 def run_chunk(chunk: list[tuple[int, Document]], options: Options) -> list[Result]:
     """The task: records of a chunk of numbered documents, serialised."""
     crash_on = os.environ.get(CRASH_HOOK)
-    if crash_on and any(crash_on in _label(doc) for _, doc in chunk):
+    if crash_on and any(crash_on in item_label(doc) for _, doc in chunk):
         os.kill(os.getpid(), signal.SIGKILL)
     with _lock:  # one pipeline per process, not known to be thread-safe
         return worker_pipeline(options).run(chunk)

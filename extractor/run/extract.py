@@ -78,7 +78,7 @@ class Settings:
     options: Options = field(default_factory=Options)
     reading: Reading = field(default_factory=Reading)
     restart: bool = False  # start afresh over an unfinished run
-    pipeline: Any = None  # jobs=1: a loaded pipeline to run (else one is loaded with `options`)
+    pipeline: Any = None  # a loaded pipeline to run (jobs>1: the forked workers'; else one is loaded with `options`)
 
 
 @dataclass
@@ -290,7 +290,8 @@ def _results(todo: Iterator, settings: Settings, jobs: int, client: Any = None) 
         from .cluster import cluster_lines
 
         return cluster_lines(todo, client, settings.options, chunk_size=chunk_size)
-    return extract_lines(todo, jobs, chunk_size=chunk_size, options=settings.options, pipeline=settings.pipeline)
+    # workers forked from this process, which loads the pipeline once for all of them
+    return extract_lines(todo, jobs, chunk_size=chunk_size, options=settings.options, pipeline=settings.pipeline, fork=True)
 
 
 def _write(results: Iterator[Result], writer: LineWriter, kept: list[str] | None, new: Totals, progress: Progress, report: IO[str]) -> None:

@@ -11,29 +11,29 @@ Resuming an interrupted run is in journal.py; the progress line and the totals, 
         out.write(result.line + "\\n")          # the record, serialised in the worker
 
 Items are file paths (str or Path: read in the worker, exactly as `read.read_file`
-does: a text file, or the main text of an HTML page) or `Document`s (sent to the worker
-as they are: the rows of JSONL/CSV/Parquet inputs, read lazily by `sources.py` in this
-process). A document's own date (a page's, a date column's) wins over `Options.date`;
-the record of an HTML page keeps its text (`text`), which its offsets refer to. `jobs=1` runs in this process
-with one pipeline; `jobs=N` starts up to N worker processes (spawned, so nothing of the
-parent is inherited), each of which loads the pipeline once and then takes chunks of
-`chunk_size` consecutive items (the NER sorts and batches the sentences of a whole
-chunk). Workers send back each record already serialised as a JSON line together with
-its counts, and results are yielded in input order, so the output of any `jobs` is
-byte-identical to `jobs=1` (the records do not depend on how documents are batched:
-tests/test_batch.py checks it). Workers run with OMP/OPENBLAS/MKL_NUM_THREADS=1 (set in
-their environment before they start) and ignore Ctrl-C: the parent stops them. At most
-`3 * jobs` chunks' worth of documents are in flight or buffered ahead of the next record
-to yield, so one slow document does not make the parent hoard results. On 2 cores,
-`jobs=2` runs ~1.85x the documents per second of `jobs=1` once loaded; each worker
-takes ~340 MB, the parent ~20 MB.
+does: a text file, or the main text of an HTML page) or `Document`s (sent as they are:
+the rows of JSONL/CSV/Parquet inputs, read lazily by `sources.py` in this process). A
+document's own date (a page's, a date column's) wins over `Options.date`; the record of an
+HTML page keeps its text (`text`), which its offsets refer to. `jobs=1` runs in this
+process with one pipeline; `jobs=N` starts up to N worker processes that take chunks of
+`chunk_size` consecutive items (the NER sorts and batches the sentences of a whole chunk).
+The command line forks them (`fork=True`, on POSIX, no other thread running) after
+loading the pipeline here once: each worker starts with it, its memory shared until
+written, instead of spending 1-2 s of CPU loading its own. Otherwise (the API, Windows,
+macOS' spawn) they are spawned: nothing of the parent is inherited, each loads the pipeline.
+Workers send back each record already serialised as a JSON line with its counts, and
+results are yielded in input order, so the output of any `jobs` is byte-identical to
+`jobs=1` (records do not depend on how documents are batched: tests/test_batch.py checks
+it). Workers run with OMP/OPENBLAS/MKL_NUM_THREADS=1 and ignore Ctrl-C: the parent stops
+them. At most `3 * jobs` chunks' worth of documents are in flight or buffered ahead of
+the next record to yield, so one slow document does not make the parent hoard results.
 
 A worker that dies (killed, out of memory, a crash in native code) does not hang or
 lose anything: the documents of its chunk are retried one by one in fresh workers, and a
 document that kills a worker on its own becomes an error record
-(`{"stage": "worker", "message": "worker crashed (...)"}`, `ok: false`). A worker that
-dies while loading the pipeline is replaced; three such deaths in a row stop the run
-with `WorkerError`, as does a pipeline that raises while loading.
+(`{"stage": "worker", "message": "worker crashed (...)"}`, `ok: false`). A spawned worker
+that dies while loading the pipeline is replaced; three such deaths in a row stop the run
+with `WorkerError`, as does a pipeline that raises while loading (here or in a worker).
 
 A script that calls `extract_many(..., jobs=2)` outside `if __name__ == '__main__':`
 cannot work with spawned workers: each imports the script again and would start workers
@@ -47,7 +47,7 @@ environment, a worker kills itself (SIGKILL) when a chunk holds a document whose
 """
 from __future__ import annotations
 
-import datetime as dt
+import gc
 import json
 import logging
 import os
@@ -58,13 +58,12 @@ import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from itertools import islice
-from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
-from ..document import Document
-from ..records import DocumentRecord, ErrorInfo
+from ..records import DocumentRecord
+from .work import Item, Options, Result, Runner, crashed, item_label, result_of  # noqa: F401 - the work (work.py), imported from here too
 
 log = logging.getLogger(__name__)
 
@@ -80,108 +79,21 @@ NO_GUARD = (
 )
 CRASH_HOOK = "EXTRACTOR_TEST_CRASH"
 
-Item = Union[str, "os.PathLike[str]", Document]
 
 
 class WorkerError(RuntimeError):
     """The workers cannot run at all (the pipeline fails to load in them)."""
 
 
-@dataclass(frozen=True)
-class Options:
-    """What every worker needs to build its pipeline and documents."""
-
-    with_tokens: bool = False
-    with_text: bool = False
-    date: dt.date | None = None  # publication date given to every document
-
-
-@dataclass
-class Result:
-    """One document's record as a JSON line, with the counts a caller reports."""
-
-    index: int  # position in the input
-    line: str  # json.dumps(record.to_dict(), ensure_ascii=False), no newline
-    id: str
-    source: str | None
-    ok: bool
-    entities: int = 0
-    officials: int = 0
-    facts: int = 0
-    events: int = 0
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (stage, message)
-
-    @property
-    def label(self) -> str:
-        return self.source or self.id
-
-
-# -- the work itself: the same code in this process and in the workers ----------------
-
-
-def result_of(index: int, record: DocumentRecord) -> Result:
-    from ..io.write import dumps
-
-    return Result(
-        index, dumps(record), record.id, record.source, record.ok,
-        len(record.entities), len(record.officials), len(record.facts), len(record.events),
-        [(e.stage, e.message) for e in record.errors],
-    )
-
-
-def crashed(index: int, item: Item, message: str) -> Result:
-    """The error record of a document that its worker could not survive."""
-    if isinstance(item, Document):
-        doc_id, source, length, encoding = item.id, item.source, len(item.text), item.encoding
-    else:
-        doc_id, source, length, encoding = Path(item).stem, str(item), 0, None
-    record = DocumentRecord(id=doc_id, source=source, text_length=length, encoding=encoding, ok=False)
-    record.errors.append(ErrorInfo("worker", message))
-    return result_of(index, record)
-
-
-class Runner:
-    """A pipeline and the options: turns a chunk of (index, item) into results."""
-
-    def __init__(self, options: Options, pipeline: Any = None) -> None:
-        if pipeline is None:
-            from .. import load
-
-            pipeline = load(with_tokens=options.with_tokens, with_text=options.with_text)
-        self.pipeline = pipeline
-        self.options = options
-
-    def document(self, item: Item) -> Document:
-        from ..io.read import read_file
-
-        doc = item if isinstance(item, Document) else read_file(Path(item))
-        return replace(doc, date=self.options.date) if self.options.date and doc.date is None else doc
-
-    def run(self, chunk: list[tuple[int, Item]]) -> list[Result]:
-        from ..io.read import is_page
-
-        docs = [self.document(item) for _, item in chunk]
-        records = self.pipeline.extract_many(docs, batch_size=max(len(docs), 1))
-        results = []
-        for (index, _), doc, record in zip(chunk, docs, records):
-            if record.ok and is_page(doc.source):  # offsets into a page's main text: the text goes along
-                record.text = doc.text
-            results.append(result_of(index, record))
-        return results
-
-
-def _label(item: Item) -> str:
-    return (item.source or item.id) if isinstance(item, Document) else str(item)
-
-
-def _worker_main(conn: Any, options: Options) -> None:
-    """A worker: load once, then answer (task id, chunk) messages until None or EOF."""
+def _worker_main(conn: Any, options: Options, runner: Runner | None = None) -> None:
+    """A worker: load once (unless forked with the parent's `runner`), then answer (task id,
+    chunk) messages until None or EOF."""
     for var in THREAD_VARS:  # already set by the parent at start; kept for other launchers
         os.environ[var] = "1"
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     crash_on = os.environ.get(CRASH_HOOK)
     try:
-        runner = Runner(options)
+        runner = runner or Runner(options)
     except BaseException:  # noqa: BLE001 - reported to the parent, which stops the run
         conn.send(("load-error", traceback.format_exc()))
         return
@@ -194,7 +106,7 @@ def _worker_main(conn: Any, options: Options) -> None:
         if message is None:
             return
         task_id, chunk = message
-        if crash_on and any(crash_on in _label(item) for _, item in chunk):
+        if crash_on and any(crash_on in item_label(item) for _, item in chunk):
             os.kill(os.getpid(), signal.SIGKILL)
         try:
             reply = ("done", task_id, runner.run(chunk))
@@ -259,9 +171,9 @@ def _main_module() -> str:
 
 
 class _Worker:
-    def __init__(self, context: Any, options: Options) -> None:
+    def __init__(self, context: Any, options: Options, runner: Runner | None = None) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, options), daemon=True, name="extractor-worker")
+        self.process = context.Process(target=_worker_main, args=(child, options, runner), daemon=True, name="extractor-worker")
         try:
             _start(self.process)
         finally:
@@ -277,13 +189,30 @@ class _Worker:
         self.conn.close()
 
 
-class _Pool:
-    """Up to `jobs` workers, chunks dispatched as workers free up, results in order."""
+def fork_context() -> Any:
+    """multiprocessing's fork context where this process can fork workers safely (a POSIX
+    system, no thread but this one: a fork copies only the calling thread, and the locks
+    the others held); else None."""
+    import multiprocessing
+    import threading
 
-    def __init__(self, jobs: int, options: Options) -> None:
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        return None
+    return multiprocessing.get_context("fork")
+
+
+class _Pool:
+    """Up to `jobs` workers, chunks dispatched as workers free up, results in order. With
+    `fork` (and a fork context) the pipeline is loaded here once, when the first worker is
+    needed, and every worker is forked with it; else each spawned worker loads its own."""
+
+    def __init__(self, jobs: int, options: Options, fork: bool = False, pipeline: Any = None) -> None:
         import multiprocessing
 
-        self.context = multiprocessing.get_context("spawn")
+        self.forking = fork_context() if fork else None
+        self.context = self.forking or multiprocessing.get_context("spawn")
+        self.pipeline = pipeline
+        self.runner: Runner | None = None  # forking: the one the workers inherit
         self.jobs = jobs
         self.options = options
         self.workers: list[_Worker] = []
@@ -308,10 +237,23 @@ class _Pool:
             if worker.task is None:
                 return worker
         if len(self.workers) < self.jobs:
-            worker = _Worker(self.context, self.options)
+            worker = _Worker(self.context, self.options, self._inherited())
             self.workers.append(worker)
             return worker
         return None
+
+    def _inherited(self) -> Runner | None:
+        """Forking: the runner loaded here, the first time; what it holds is frozen out of the
+        cyclic collector, so that the workers' collections do not copy its pages."""
+        if self.forking is None:
+            return None
+        if self.runner is None:
+            try:
+                self.runner = Runner(self.options, self.pipeline)
+            except Exception:  # noqa: BLE001 - as a spawned worker's load error: the run cannot start
+                raise WorkerError("the pipeline failed to load:\n" + traceback.format_exc()) from None
+            gc.freeze()
+        return self.runner
 
     def _send(self, worker: _Worker, chunk: list[tuple[int, Item]]) -> None:
         self.task_ids += 1
@@ -401,7 +343,7 @@ class _Pool:
                 return
             if task is not None:
                 reason = _exit_reason(worker.process.exitcode)
-                log.warning("a worker died (%s) on %d document(s) from %s: %s", reason, len(task.chunk), _label(task.chunk[0][1]),
+                log.warning("a worker died (%s) on %d document(s) from %s: %s", reason, len(task.chunk), item_label(task.chunk[0][1]),
                             "redoing them one by one" if len(task.chunk) > 1 else "it gets an error record")
                 self._failed(task, f"worker crashed ({reason})", retry, finished)
 
@@ -440,11 +382,14 @@ def extract_lines(
     chunk_size: int = CHUNK_DOCS,
     options: Options = Options(),
     pipeline: Any = None,
+    fork: bool = False,
 ) -> Iterator[Result]:
     """Results in input order, one per item, each record serialised as a JSON line.
 
     `jobs=1` runs here (with `pipeline` when given, else one loaded with `options`);
-    `jobs>1` runs in up to that many worker processes; `jobs=0` means one per CPU.
+    `jobs>1` runs in up to that many worker processes; `jobs=0` means one per CPU. With
+    `fork`, where `fork_context()` allows, the pipeline (`pipeline`, or one loaded here) is
+    loaded once and the workers are forked with it: none of them loads its own.
     Close the generator (or let it finish) to stop the workers.
     """
     jobs = jobs or available_cpus()
@@ -456,7 +401,7 @@ def extract_lines(
             runner = runner or Runner(options, pipeline)
             yield from runner.run(chunk)
         return
-    pool = _Pool(jobs, options)
+    pool = _Pool(jobs, options, fork=fork, pipeline=pipeline)
     try:
         yield from pool.run(chunks, window=WINDOW_CHUNKS * jobs * chunk_size)
     finally:
