@@ -95,7 +95,10 @@ def role(proc: psutil.Process, parent_pid: int) -> str:
     if proc.pid == parent_pid:
         return "parent"
     cmdline = " ".join(proc.cmdline())
-    return "other" if "resource_tracker" in cmdline or "spawn_main" not in cmdline else "worker"
+    if "resource_tracker" in cmdline:
+        return "other"
+    # a spawned worker runs spawn_main; a forked one is a child of the run with the parent's command line
+    return "worker" if "spawn_main" in cmdline or proc.ppid() == parent_pid else "other"
 
 
 class TreeWatch:
