@@ -45,8 +45,10 @@ class CountedNoun:
         """The first noun (or unknown word); else a substantivised adjective or participle ("учащихся"), the last one."""
         for i, tok in enumerate(words):
             tag = self.morph.best(tok.text).tag
-            if tag.POS == "NOUN" or "UNKN" in tag:  # an unknown word ("ассиста") stands as written
+            if tag.POS == "NOUN" or "UNKN" in tag:  # an unknown word stands as written
                 return i
+            if tag.POS not in MODIFIERS and any(p.tag.POS == "NOUN" for p in self.morph.parse(tok.text)):
+                return i  # "4 ассиста": a short adjective first, but no adjective ends a count
         subst = [i for i, tok in enumerate(words) if "Subx" in self.morph.best(tok.text).tag]
         return subst[-1] if subst else None
 
