@@ -97,7 +97,7 @@ class Facts:
             nearby = within(mentions, mention_starts[sent], lo, hi)
             clause = clause_bounds(doc.clean, lo, hi, m.start, m.end)
             lexical = self._indicator([x for x in nearby if not inside(x.start, matches, match_starts)], m, clause)
-            indicator = self._combine(lexical, lambda: self._attached(doc, m, sent, matches, trees, places, numeric), clause)
+            indicator = self._combine(lexical, lambda: self._attached(doc, m, sent, trees, places, numeric), clause)
             in_sentence = within(dates, date_starts, lo, hi)
             group = groups.setdefault(indicator.span, f"G{len(groups) + 1}") if indicator else None
             end = len(doc.text[: m.noun[0]].rstrip()) if m.noun and self._elided(doc, m) else m.end
@@ -165,20 +165,17 @@ class Facts:
         doc: Document,
         m: NumberMatch,
         sent: int,
-        matches: list[NumberMatch],
         trees: dict[int, Tree | None],
         places: dict[int, int],
         numeric: Callable[[int], bool],
     ) -> IndicatorMention | None:
-        """The indicator the number is grammatically attached to; the first call parses every
-        sentence of the document that holds a number, in one batch."""
+        """The indicator the number is grammatically attached to; its sentence is parsed on the
+        first number of it that needs a tree (most sentences never do: the lexicon names one)."""
         if not doc.sentences:
             return None
-        if not trees:
-            sents = sorted({doc.sentence_at(x.start) for x in matches})
-            spans = [self._tokens(doc, k) for k in sents]
-            parsed = self.parser.parse([(a, [t.text for t in doc.tokens[a:b]]) for a, b in spans])
-            trees.update(zip(sents, parsed))
+        if sent not in trees:
+            first, last = self._tokens(doc, sent)
+            trees[sent] = self.parser.parse([(first, [t.text for t in doc.tokens[first:last]])])[0]
         tree = trees.get(sent)
         if tree is None:
             return None

@@ -1,8 +1,9 @@
 """slovnet's news syntax model, run on our own razdel tokens of the sentences that hold a number.
 
 natasha's `NewsSyntaxParser` re-tokenises and parses every sentence of a document; the facts
-need a tree only where a number stands, so this wrapper parses just those sentences, sorted
-by length in batches (little padding), and loads the model on the first one it is asked for.
+need a tree only where a number stands and the lexicon names no indicator in its clause, so
+this wrapper parses just the sentences it is given (a list is sorted by length: little
+padding), and loads the model on the first one it is asked for.
 """
 from __future__ import annotations
 
