@@ -180,7 +180,8 @@ class Facts:
         if tree is None:
             return None
         number = doc.token_range(m.start, m.end)
-        return self.syntax.mention(doc, tree, number.start, number.stop, places, numeric)
+        # a count's subject is mostly who has or does it ("клуб выиграл 5 матчей"): counts take a noun only
+        return self.syntax.mention(doc, tree, number.start, number.stop, places, numeric, subjects=m.kind != "count")
 
     @staticmethod
     def _elided(doc: Document, m: NumberMatch) -> bool:

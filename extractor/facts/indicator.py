@@ -34,16 +34,18 @@ class SyntaxIndicators:
         self.links = links
 
     def mention(
-        self, doc: Document, tree: Tree, first: int, last: int, places: dict[int, int], numeric: Callable[[int], bool]
+        self, doc: Document, tree: Tree, first: int, last: int, places: dict[int, int], numeric: Callable[[int], bool],
+        subjects: bool = True,
     ) -> IndicatorMention | None:
         """The indicator of the number over tokens[first:last] (in `tree`), or None;
-        `numeric(offset)`: whether an offset falls in a number ("4330 рублей" names nothing)."""
-        head = self.head(doc, tree, first, last)
+        `numeric(offset)`: whether an offset falls in a number ("4330 рублей" names nothing);
+        `subjects`: whether a verb's subject may name it."""
+        head = self.head(doc, tree, first, last, subjects)
         if head is None or numeric(doc.tokens[head].start):
             return None
         return self.phrase(doc, head, tree, places)
 
-    def head(self, doc: Document, tree: Tree, first: int, last: int) -> int | None:
+    def head(self, doc: Document, tree: Tree, first: int, last: int, subjects: bool = True) -> int | None:
         """Token index of the indicator's head noun."""
         node = self._root(tree, first, last)
         if node is None:
@@ -59,7 +61,7 @@ class SyntaxIndicators:
                     node = up
                     continue
                 return self._noun(doc, tree, up, first, last)
-            if tag.startswith(VERB_TAGS) or tag.startswith("PRED"):
+            if subjects and (tag.startswith(VERB_TAGS) or tag.startswith("PRED")):
                 subject = self._child(tree, up, SUBJECTS)
                 if subject is None and tree.rel(up) in CLIMB:
                     node = up
