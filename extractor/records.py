@@ -164,6 +164,7 @@ class Fact:
         str | None, "first day of the period (ISO 8601, '2024-01-01' for '2024-H1'), null when it names no stretch of time"
     ] = None
     period_end: Annotated[str | None, "last day of the period (ISO 8601, '2024-06-30' for '2024-H1'), or null"] = None
+    unit_head: Annotated[str | None, "counts and quantities: the head noun of the unit ('малое предприятие' -> 'предприятие'), else null"] = None
 
 
 @dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from typing import TypeVar
 
 from ..document import Document
@@ -15,7 +16,10 @@ from ..morph import fold
 from ..entities.normalize import Normalizer, join
 from ..records import Entity, Fact
 from .context import ContextReader, IndicatorMention, clause_bounds, period
+from .indicator import SyntaxIndicators, load_links
 from .recognize import NumberMatch, NumberRecognizer
+from .syntax import Parser, Tree
+from .units import CountedNoun, load_abbreviations, quantity_head
 
 PLACE_KINDS = ("region", "country")
 HOME_WORDS = {"регион", "область", "край", "республика"}  # "the region" of the article
@@ -56,6 +60,9 @@ class Facts:
         self.reader = reader
         self.normalizer = normalizer
         self.gazetteer = gazetteer
+        self.parser = Parser()  # the syntax model loads on the first sentence it parses
+        self.syntax = SyntaxIndicators(reader, load_links())
+        self.counted = CountedNoun(reader.morph, load_abbreviations())
 
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
@@ -74,7 +81,12 @@ class Facts:
         facts: list[Fact] = []
         groups: dict[tuple[int, int], str] = {}  # indicator span -> group id
         cache: dict[int, list[IndicatorMention]] = {}
+        trees: dict[int, Tree | None] = {}
         mention_starts: dict[int, list[int]] = {}
+
+        def numeric(offset: int) -> bool:
+            return inside(offset, matches, match_starts)
+
         for m in matches:
             sent = doc.sentence_at(m.start)
             s_start, s_end = doc.sentences[sent] if doc.sentences else (0, len(doc.text))
@@ -84,10 +96,12 @@ class Facts:
                 mention_starts[sent] = [x.start for x in mentions]
             nearby = within(mentions, mention_starts[sent], lo, hi)
             clause = clause_bounds(doc.clean, lo, hi, m.start, m.end)
-            indicator = self._indicator([x for x in nearby if not inside(x.start, matches, match_starts)], m, clause)
+            lexical = self._indicator([x for x in nearby if not inside(x.start, matches, match_starts)], m, clause)
+            indicator = self._combine(lexical, lambda: self._attached(doc, m, sent, trees, places, numeric), clause)
             in_sentence = within(dates, date_starts, lo, hi)
             group = groups.setdefault(indicator.span, f"G{len(groups) + 1}") if indicator else None
             end = len(doc.text[: m.noun[0]].rstrip()) if m.noun and self._elided(doc, m) else m.end
+            unit, unit_head = self._unit(doc, m)
             facts.append(
                 Fact(
                     kind=m.kind,
@@ -95,7 +109,7 @@ class Facts:
                     start=m.start,
                     end=end,
                     value=m.value,
-                    unit=self._unit(doc, m),
+                    unit=unit,
                     qualifier=m.qualifier,
                     change=self.reader.change(doc.clean, clause[0], m.start, m.end, m.kind, clause[1]),
                     indicator=indicator.normal if indicator else None,
@@ -108,6 +122,7 @@ class Facts:
                     group=group,
                     low=m.low,
                     high=m.high,
+                    unit_head=unit_head,
                 )
             )
         return facts
@@ -136,22 +151,57 @@ class Facts:
         return next((x for x in before[::-1] + after if not x.weak), None)
 
     @staticmethod
+    def _combine(
+        lexical: IndicatorMention | None, attached: Callable[[], IndicatorMention | None], clause: tuple[int, int]
+    ) -> IndicatorMention | None:
+        """The lexicon's mention when it stands in the number's clause, else the noun the
+        number is attached to (parsed only then), else the lexicon's from further away."""
+        if lexical is not None and lexical.start >= clause[0]:
+            return lexical
+        return attached() or lexical
+
+    def _attached(
+        self,
+        doc: Document,
+        m: NumberMatch,
+        sent: int,
+        trees: dict[int, Tree | None],
+        places: dict[int, int],
+        numeric: Callable[[int], bool],
+    ) -> IndicatorMention | None:
+        """The indicator the number is grammatically attached to; its sentence is parsed on the
+        first number of it that needs a tree (most sentences never do: the lexicon names one)."""
+        if not doc.sentences:
+            return None
+        if sent not in trees:
+            first, last = self._tokens(doc, sent)
+            trees[sent] = self.parser.parse([(first, [t.text for t in doc.tokens[first:last]])])[0]
+        tree = trees.get(sent)
+        if tree is None:
+            return None
+        number = doc.token_range(m.start, m.end)
+        # a count's subject is mostly who has or does it ("клуб выиграл 5 матчей"): counts take a noun only
+        return self.syntax.mention(doc, tree, number.start, number.stop, places, numeric, subjects=m.kind != "count")
+
+    @staticmethod
     def _elided(doc: Document, m: NumberMatch) -> bool:
         """"62 представляют Европу": a verb after the number, the counted noun is elided
         (the count grammar reads shapes and knows only verbs in "-ли")."""
         tokens = doc.tokens_in(*m.noun) if m.kind == "count" and m.noun else []
         return bool(tokens) and tokens[0].tag.startswith(("VERB", "INFN", "GRND"))
 
-    def _unit(self, doc: Document, m: NumberMatch) -> str | None:
+    def _unit(self, doc: Document, m: NumberMatch) -> tuple[str | None, str | None]:
+        """The unit and its head noun: a count's counted noun (None after an elided one)."""
+        if m.kind == "quantity":
+            return m.unit, quantity_head(m.unit, self.reader.morph)
         if m.kind != "count" or m.noun is None:
-            return m.unit
+            return m.unit, None
         tokens = doc.tokens_in(*m.noun)
         if not tokens:
-            return m.unit
+            return m.unit, quantity_head(m.unit, self.reader.morph)
         if self._elided(doc, m):
-            return None
-        words = self.normalizer.phrase([t.text for t in tokens], singular=True)
-        return join(tokens, words).lower()
+            return None, None
+        return self.counted.phrase(tokens)
 
     @staticmethod
     def _home(doc: Document, start: int, end: int, home: str | None) -> list[str]:
