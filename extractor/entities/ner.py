@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..records import Entity
-from .ner_numpy import NumpyNER, load_quantised
+from .ner_numpy import NumpyNER, shared_quantised
 
 MAX_SEQUENCE = 256  # tokens: bounds memory on run-on "sentences" (tables, lists, junk)
 MODEL = "model/slovnet_ner_news_v1.tar"
@@ -80,7 +80,7 @@ class NER:
 
         data = natasha_data()
         infer = SlovnetNER.load(str(data / MODEL)).infer  # the weights and vocabularies, without navec
-        return cls(NumpyNER(infer.model, infer.encoder, infer.decoder.tags_vocab, load_quantised(data / NAVEC)))
+        return cls(NumpyNER(infer.model, infer.encoder, infer.decoder.tags_vocab, shared_quantised(str(data / NAVEC))))
 
     def tag(self, words: list[list[str]]) -> list[list[str]]:
         return self.tagger.tag(words)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import tarfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,12 @@ class Quantised:
         flat = self.codes.reshape(qdim * centroids, chunk)
         rows = self.indexes[ids].astype(np.intp) + np.arange(qdim) * centroids
         return np.take(flat, rows, axis=0).reshape(len(ids), qdim * chunk)  # take: 4 x fancy indexing here
+
+
+@lru_cache(maxsize=2)
+def shared_quantised(path: str) -> Quantised:
+    """One copy of a navec tar's vectors per process, for every model that reads them (NER, syntax)."""
+    return load_quantised(path)
 
 
 def load_quantised(path: str | Path) -> Quantised:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import Any
 
-from ..entities.ner import natasha_data
+from ..entities.ner import NAVEC, natasha_data
+from ..entities.ner_numpy import shared_quantised
 
 BATCH_SIZE = 32
 MAX_SEQUENCE = 128  # tokens: a table pasted as one "sentence" is not parsed
@@ -38,12 +40,11 @@ class Tree:
         return self.first <= i < self.first + len(self.heads)
 
 
-@lru_cache(maxsize=1)
 def navec() -> Any:
-    """natasha's news embedding (the NER stage loads its own copy: entities/ner.py builds it)."""
-    from navec import Navec
-
-    return Navec.load(str(natasha_data() / "emb" / "navec_news_v1_1B_250K_300d_100q.tar"))
+    """natasha's news embedding as slovnet's loader wants it (`meta.id`, `pq.indexes`, `pq.codes`),
+    on the NER's own copy of the vectors (memory-mapped, read once per process)."""
+    q = shared_quantised(str(natasha_data() / NAVEC))
+    return SimpleNamespace(meta=SimpleNamespace(id=q.id), pq=SimpleNamespace(indexes=q.indexes, codes=q.codes))
 
 
 @lru_cache(maxsize=1)
