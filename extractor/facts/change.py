@@ -25,7 +25,7 @@ from ..morph import Morph, fold
 
 WORD = re.compile(r"\w+")
 LEVEL_PREPOSITIONS = {"до", "с", "со", "от"}  # "с 76 % до 89 %": the levels a change goes between
-PHRASE_END = re.compile(r"[;()\n]")  # the compared-with phrase runs over commas ("выше, чем у …")
+PHRASE_END = re.compile(r"[;()\n]|,(?!\s*чем)")  # the compared-with phrase: "выше, чем у …", not "меньше, сербов – …"
 PHRASE_WORDS = 8
 ELIDED = {"на", "или", "а", "и", "почти", "практически", "примерно", "около", "еще", "ещё"}  # "(на 4,9 п.п.)", "или в 5 раз"
 LEVEL_VERBS = ("состав", "достиг", "достигл")  # "составил 7,5 %": the subject may be the change

@@ -5,12 +5,14 @@
   the nearest of its clause, else the nearest before it, else the nearest after it. A date
   that is a point of comparison ("по сравнению с 2015 годом", "выше уровня 2014 года",
   "чем в 2018 году", "на 1,3 % к 2017 году") is not the period: it is the base period;
-- document: a heading, a list lead ("В 2016 году:") or a paragraph that opens with a period
-  ("За январь–сентябрь 2019 года …") sets the period of the figures under it, in its block,
-  until another one does; a sentence without a date of its own takes it;
+- document: a line (a heading, a paragraph) that opens with a period ("Итоги 2019 года",
+  "За январь–сентябрь 2019 года …") or a list lead ("В 2016 году:") sets the period of the
+  figures under it, in the article or in its snippet, until another one does; a sentence
+  without a date of its own takes it;
 - a month, quarter or half-year written without its year ("с января по май") takes the
-  year of its sentence or of that document period, never the document's date: with neither
-  it is no period. A value left unresolved ("XXXX-01") is no period either.
+  year of its sentence or of that document period; with neither, a month range is no
+  period (never the document's year by default), a single month keeps the year the dates
+  stage gave it. A value left unresolved ("XXXX-01") is no period.
 """
 from __future__ import annotations
 
@@ -39,9 +41,10 @@ IMMEDIATE = re.compile(r"\s*(?:в\s+год\s*[—–-]?\s*)?(?:в|во|за|на
 NEXT_PREDICATE = re.compile(r"\s(?:и|а|но)\s")  # "увеличился в 1,3 раза и в 2011 году составил …"
 PREVIOUS_YEAR = re.compile(r"(?:предыдущ|прошл)\w*\s+(?:год|период)\w*|годом\s+(?:ранее|раньше)", re.I)
 SAME_TIME = re.compile(r"аналогичн\w*\s+(?:период|месяц|квартал|полугоди)", re.I)
-DAY = re.compile(r"\d{4}-\d\d-\d\d$")
+MONTH = re.compile(r"\d{4}-\d\d")
+REPORT = re.compile(r"\b(?:за|итогам|итоги)\s*$", re.I)
+DAY = re.compile(r"\d{4}-\d\d-\d\d")
 FIRST_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # the words before a paragraph's opening period
-HEADING = 100  # a line this short without a final stop is a heading
 OLDEST = 1800  # "АППГ-1189": a number read as a year
 
 
@@ -64,9 +67,9 @@ def with_year(value: str, year: int | None) -> str | None:
 def resolve(d: Entity, year: int | None) -> str | None:
     """The period a date names, its year from its context when its text states none."""
     value = d.value or ""
-    if not STATED_YEAR.search(d.text) and SUB_YEAR.match(value):
-        value = with_year(value, year) or ""
-    if not value or "X" in value or (year_of(value) or OLDEST) < OLDEST:
+    if not STATED_YEAR.search(d.text) and SUB_YEAR.match(value) and (year or ".." in value):
+        value = with_year(value, year) or ""  # a month alone keeps the year the dates stage read
+    if not re.match(r"\d{3}", value) or "X" in value or (year_of(value) or OLDEST) < OLDEST:  # "PAST_REF"
         return None
     return as_period(value)
 
@@ -120,30 +123,30 @@ class Periods:
         return self.dates[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
     def _sets(self, doc: Document, start: int, end: int) -> Setter | None:
-        """The period a sentence sets for what follows: when it opens a line and is a heading,
-        a list lead ("…:") or a paragraph whose first words are a period."""
+        """The period a sentence sets for what follows: when it opens a line and its first
+        words are a period, or it is a list lead ("…:")."""
         text = self.text
         if start > 0 and text[:start].rstrip(" \t\xa0")[-1:] not in ("\n", ""):
             return None
         dates = [d for d in self._within(start, end) if not is_base(text, d)]
         if not dates:
             return None
-        line = text[start:end].strip()
-        heading = len(line) <= HEADING and line[-1:] not in ".!?…"
-        first = dates[0]
-        opening = FIRST_WORDS.fullmatch(text[start : first.start]) is not None
-        if not (heading or opening or line.endswith(":")):
-            return None
+        line, first = text[start:end].strip(), dates[0]
+        if not (FIRST_WORDS.fullmatch(text[start : first.start]) or line.endswith(":")):
+            return None  # a headline that names a date somewhere ("… к Олимпиаде 2014 года") is no period
         context = self.context(start, scope(doc.block_at(start).id), True)
         period = resolve(first, sentence_year(dates) or year_of(context))
-        if not period or DAY.match(period):  # "02.12.2025 18:42": a dateline, not a period
+        if not period or DAY.search(period):  # "02.12.2025 18:42": a dateline, not a period
             return None
+        if MONTH.fullmatch(period) and not REPORT.search(text, start, first.start):
+            return None  # "В июне Enel купила …": the time of an event, "За январь 2020 года": a period
         return Setter(start, scope(doc.block_at(start).id), period, line.endswith(":"))
 
     def context(self, offset: int, block: str, counted: bool) -> str | None:
         """The period set by the last heading, lead or paragraph before `offset` in its block;
-        a count of things that measures no indicator (`counted` false: "зарегистрировано
-        4,5 тысячи предприятий") is a state, not a figure of a period, unless a list lead sets it."""
+        an amount that measures no indicator and is no change (`counted` false: "зарегистрировано
+        4,5 тысячи предприятий", "высотой 74 см") is a state, not a figure of a period, unless a
+        list lead sets it."""
         k = bisect_right(self.setter_starts, offset) - 1
         if k < 0 or self.setters[k].block != scope(block) or not (counted or self.setters[k].lead):
             return None
@@ -157,7 +160,7 @@ class Periods:
         text, (start, end) = self.text, span
         dates = self._within(*window)
         context = self.context(start, block, counted)
-        year = sentence_year(dates) or year_of(context)
+        year = sentence_year([d for d in dates if not is_base(text, d)]) or year_of(context)
         duration = None
         for match in DURATION.finditer(text, clause_start, start):
             duration = match
@@ -173,6 +176,8 @@ class Periods:
             if best is not None and context and self._rank(best, start, end)[0] == 3:
                 best = None  # "…составила 5 млн, а в 2015 году …": that date is the next figure's
             period = resolve(best, year) if best else context
+            if not best and period and any(year_of(resolve(d, year)) == year_of(period) for d in bases):
+                period = None  # "снизился по сравнению с январём 2020 года" under "2020": not 2020
         base = min(bases, key=lambda d: self._rank(d, start, end), default=None)
         if base is not None:
             value = resolve(base, year)

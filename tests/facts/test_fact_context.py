@@ -26,9 +26,18 @@ def test_a_list_lead_sets_the_period_of_its_items(pipeline) -> None:
 
 
 def test_a_paragraph_opening_with_a_period_sets_it_for_the_next_sentences(pipeline) -> None:
-    text = "Сводка\n\nВ 2017 году выручка составила 5 млн рублей. Прибыль компании составила 2 млн рублей.\n\nСейчас компания тратит 3 млн рублей."
+    text = (
+        "Сводка\n\nВ 2017 году выручка составила 5 млн рублей. Прибыль компании составила 2 млн рублей.\n\n"
+        "Расходы компании составили 3 млн рублей. В офисе 20 столов."
+    )
     got = facts(pipeline, text)
     assert (got["5 млн рублей"].period, got["2 млн рублей"].period, got["3 млн рублей"].period) == ("2017", "2017", "2017")
+    assert got["20 столов"].period is None  # a bare count is a state, not a figure of the period
+
+
+def test_an_event_month_sets_no_period_for_the_next_sentences(pipeline) -> None:
+    got = facts(pipeline, "Сводка\n\nВ июне 2017 года компания купила завод. Выручка компании составила 5 млн рублей.")
+    assert got["5 млн рублей"].period is None
 
 
 def test_a_sentence_date_wins_over_the_document_period(pipeline) -> None:
