@@ -39,6 +39,7 @@ SUB_YEAR = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|Q\d|H\d|SP|SU|FA|WI)(?:\.\.(?:\d
 # "1,5 миллиарда в 2019 году", "63 миллиарда кубометров в год — в 2018 году": the number's own date
 IMMEDIATE = re.compile(r"\s*(?:в\s+год\s*[—–-]?\s*)?(?:в|во|за|на)?\s*", re.I)
 NEXT_PREDICATE = re.compile(r"\s(?:и|а|но)\s")  # "увеличился в 1,3 раза и в 2011 году составил …"
+YEAR_EARLIER = re.compile(r"\s*(?:\w+\s+){0,2}?годом\s+(?:ранее|раньше)", re.I)
 PREVIOUS_YEAR = re.compile(r"(?:предыдущ|прошл)\w*\s+(?:год|период)\w*|годом\s+(?:ранее|раньше)", re.I)
 SAME_TIME = re.compile(r"аналогичн\w*\s+(?:период|месяц|квартал|полугоди)", re.I)
 MONTH = re.compile(r"\d{4}-\d\d")
@@ -125,8 +126,10 @@ class Periods:
     def _sets(self, doc: Document, start: int, end: int) -> Setter | None:
         """The period a sentence sets for what follows: when it opens a line and its first
         words are a period, or it is a list lead ("…:")."""
-        text = self.text
-        if start > 0 and text[:start].rstrip(" \t\xa0")[-1:] not in ("\n", ""):
+        text, k = self.text, start
+        while k > 0 and text[k - 1] in " \t\xa0":
+            k -= 1
+        if k > 0 and text[k - 1] != "\n":
             return None
         dates = [d for d in self._within(start, end) if not is_base(text, d)]
         if not dates:
@@ -176,6 +179,8 @@ class Periods:
             if best is not None and context and self._rank(best, start, end)[0] == 3:
                 best = None  # "…составила 5 млн, а в 2015 году …": that date is the next figure's
             period = resolve(best, year) if best else context
+            if period and YEAR_EARLIER.match(text, end):  # "17,6 млрд в 2013 году против 18,1 млрд годом ранее"
+                period = shifted(period, -1)
             if not best and period and any(year_of(resolve(d, year)) == year_of(period) for d in bases):
                 period = None  # "снизился по сравнению с январём 2020 года" under "2020": not 2020
         base = min(bases, key=lambda d: self._rank(d, start, end), default=None)

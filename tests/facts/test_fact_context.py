@@ -60,6 +60,16 @@ def test_a_fact_with_no_stated_period_has_none_but_its_document_date(pipeline) -
     assert undated.as_of is None
 
 
+def test_an_enumeration_shares_the_period_of_its_lead(pipeline) -> None:
+    got = facts(pipeline, "В 2016 году инвестиции составили 20 млн руб.: собственные средства – 14,2 млн руб.; заёмные – 3,1 млн руб.")
+    assert {got[k].period for k in ("20 млн руб.", "14,2 млн руб.", "3,1 млн руб.")} == {"2016"}
+
+
+def test_a_year_earlier_is_the_year_before_the_sentence(pipeline) -> None:
+    got = facts(pipeline, "Его состояние в 2013 году составило 17,6 млрд долларов против 18,1 млрд долларов годом ранее.")
+    assert (got["17,6 млрд долларов"].period, got["18,1 млрд долларов"].period) == ("2013", "2012")
+
+
 def test_the_number_takes_the_date_right_after_it(pipeline) -> None:
     got = facts(pipeline, "Выделят 1,3 миллиарда рублей в 2018 году и 1,5 миллиарда рублей в 2019 году.")
     assert (got["1,3 миллиарда рублей"].period, got["1,5 миллиарда рублей"].period) == ("2018", "2019")
