@@ -40,7 +40,9 @@ def within(items: list[T], starts: list[int], start: int, end: int) -> list[T]:
 
 class Facts:
     name = "facts"
-    requires: frozenset[str] = frozenset({"blocks", "clean", "entities.dates", "entities.places", "sentences", "text", "tokens", "year"})
+    requires: frozenset[str] = frozenset(
+        {"blocks", "clean", "date", "date.inferred", "entities.dates", "entities.places", "sentences", "text", "tokens", "year"}
+    )
     provides: frozenset[str] = frozenset({"facts"})
 
     def __init__(self, recognizer: NumberRecognizer, reader: ContextReader, normalizer: Normalizer, gazetteer: Gazetteer) -> None:
