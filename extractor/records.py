@@ -153,7 +153,9 @@ class Fact:
     change: Annotated[Change | None, "set when the number is a change (вырос на), null for a level"]
     indicator: Annotated[str | None, "lemma phrase of what is measured: 'товарооборот', 'экспорт семян льна'"]
     indicator_span: Annotated[Span | None, "where the indicator is named (a pronoun's antecedent included)"]
-    period: Annotated[str | None, "'2023', '2024-H1', '2024-Q3', '2024-01..2024-08', '2021..2023'"]
+    period: Annotated[
+        str | None, "'2023', '2024-H1', '2024-Q3', '2024-01..2024-08', '2021..2023': stated in its sentence or above it, else null"
+    ]
     regions: Annotated[list[str], "canonical gazetteer names of the places it concerns"]
     sentence: Span
     block: str
@@ -164,6 +166,15 @@ class Fact:
         str | None, "first day of the period (ISO 8601, '2024-01-01' for '2024-H1'), null when it names no stretch of time"
     ] = None
     period_end: Annotated[str | None, "last day of the period (ISO 8601, '2024-06-30' for '2024-H1'), or null"] = None
+    as_of: Annotated[
+        str | None, "date of the document it comes from (YYYY-MM-DD, or YYYY): places a fact whose period is not stated"
+    ] = None
+    base_period: Annotated[
+        str | None, "what a change or comparison is measured against ('2018' in 'на 4,1 % больше, чем в 2018 году'), as period"
+    ] = None
+    comparison: Annotated[
+        bool, "compared with another territory, average or group ('в 30 раз выше средней зарплаты'): change is then null"
+    ] = False
     unit_head: Annotated[str | None, "counts and quantities: the head noun of the unit ('малое предприятие' -> 'предприятие'), else null"] = None
 
 

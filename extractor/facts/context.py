@@ -6,11 +6,8 @@ around each one:
   (a head noun from `lexicons/indicators.txt` and its genitive complement), or
   one named by a verb ("экспортировал семян льна" → "экспорт семян льна"); a
   pronoun subject ("он увеличился на 32%") takes the indicator named before it;
-- change: a change word (`lexicons/change_words.txt`) in the number's clause and
-  the number introduced by "на" ("вырос на 2%"), or a ratio next to "больше"/"меньше";
-- period: "за N лет" counted back from the year of the sentence, else the
-  nearest date of the sentence that is not a point of comparison;
-- regions: the countries and regions named in the sentence or in the indicator.
+- clause bounds, which `change.py` (change, comparison) and `period.py` (period,
+  base period) read too; `regions.py` reads the places.
 """
 from __future__ import annotations
 
@@ -21,7 +18,6 @@ from ..document import Document, Token, complement_end
 from ..morph import Morph, fold
 from ..entities.normalize import Normalizer, join
 from ..lexicons import read_lexicon, read_table
-from ..records import Entity
 
 MAX_COMPLEMENT = 6
 PRONOUNS = {"он", "она", "оно", "они"}
@@ -34,14 +30,7 @@ NOT_OBJECTS = {
     "сумма", "размер", "уровень", "сравнение", "территория", "цена", "среднее", "число", "район", "город",
 }
 TRADE_FLOWS = {"экспорт", "импорт", "поставка", "товарооборот", "торговля", "вывоз", "ввоз", "экспортировать", "импортировать", "поставить"}
-COMPARISON = re.compile(r"(?:сравнени\w*|аналогичн\w*|относительно|против|к\s+уровню|по\s+отношению)\W*(?:\w+\W+){0,3}$", re.I)
 CLAUSE_BREAK = re.compile(r"[,;:()«»\"]|\s[—–-]\s")
-DURATION = re.compile(
-    r"\bза\s+(?:последние\s+|прошедшие\s+)?(\d{1,2}|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(?:года|лет|год)\b",
-    re.I,
-)
-WORD_NUMBERS = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10}
-YEAR = re.compile(r"^(\d{4})")
 
 
 @dataclass
@@ -169,75 +158,6 @@ class ContextReader:
 
     def _cases(self, word: str) -> set[str]:
         return {str(p.tag.case) for p in self.morph.parse(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF")}
-
-    # -- change ---------------------------------------------------------------------
-
-    def change(self, text: str, clause_start: int, start: int, end: int, kind: str, clause_end: int) -> str | None:
-        """increase / decrease when the number is a change, None for a level."""
-        words_before = re.findall(r"\w+", text[clause_start:start])
-        words_after = re.findall(r"\w+", text[end:clause_end])[:2]
-        sign = text[max(start - 1, 0) : start + 1]  # "+1,5 %", "−2%" (a minus sign, not a dash)
-        if kind == "percent" and ("+" in sign or "−" in sign):
-            return "increase" if "+" in sign else "decrease"
-        if kind == "ratio":  # "увеличился в 3 раза", "в 26 раз больше"
-            for word in words_after + words_before[::-1]:
-                direction = self.lexicon.direction(word)
-                if direction:
-                    return direction
-            return None
-        by_na = bool(words_before) and fold(words_before[-1]) == "на"  # "вырос на 2%", not "составил 2%"
-        for word in reversed(words_before[:-1] if by_na else words_before):
-            direction = self.lexicon.direction(word)
-            if direction and (by_na or self._is_noun(word)):  # "прирост … составил 5%" is a change too
-                return direction
-        return None
-
-    def _is_noun(self, word: str) -> bool:
-        return self.morph.best(word).tag.POS == "NOUN"
-
-
-# -- periods ---------------------------------------------------------------------------
-
-
-def sentence_year(dates: list[Entity]) -> int | None:
-    years = [int(m.group(1)) for d in dates if d.value and (m := YEAR.match(d.value))]
-    return max(years) if years else None
-
-
-def period(text: str, clause_start: int, start: int, dates: list[Entity], doc_year: int | None) -> str | None:
-    """The period of a number at `start`, given the dates of its sentence."""
-    duration = None
-    for match in DURATION.finditer(text, clause_start, start):
-        duration = match
-    if duration:
-        n = duration.group(1)
-        years = int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]
-        anchor = sentence_year(dates) or doc_year
-        if anchor:
-            return f"{anchor - years + 1}..{anchor}"
-    candidates = [d for d in dates if d.value and not COMPARISON.search(text[max(0, d.start - 60) : d.start])]
-    if not candidates:
-        return None
-
-    def distance(d: Entity) -> float:
-        lo, hi = (d.end, start) if d.end <= start else (start, d.start)
-        gap = text[lo:hi]
-        return len(gap) * (3 if CLAUSE_BREAK.search(gap) else 1)
-
-    best = min(candidates, key=distance)
-    return as_period(best.value)
-
-
-# whole quarters and halves of a year, as a range of months reads them
-MONTH_RANGES = {("01", "03"): "Q1", ("04", "06"): "Q2", ("07", "09"): "Q3", ("10", "12"): "Q4", ("01", "06"): "H1", ("07", "12"): "H2"}
-
-
-def as_period(value: str) -> str:
-    """"2017-01..2017-06" (январь–июнь, 6 месяцев) is the half-year "2017-H1"."""
-    m = re.fullmatch(r"(\d{4})-(\d\d)\.\.(\d{4})-(\d\d)", value)
-    if m and m.group(1) == m.group(3) and (m.group(2), m.group(4)) in MONTH_RANGES:
-        return f"{m.group(1)}-{MONTH_RANGES[(m.group(2), m.group(4))]}"
-    return value
 
 
 def clause_bounds(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:

@@ -1,29 +1,29 @@
-"""Extract facts: numbers found by the recognisers, read in their sentence.
+"""Extract facts: numbers found by the recognisers, read in their sentence and document.
 
-Runs after locations and dates are known: a fact's period comes from the dates
-of its sentence, its regions from the places.
+Runs after locations and dates are known: a fact's period comes from the dates of its
+sentence or of the heading, lead or paragraph above it (`period.py`), whether it is a
+change from its words (`change.py`), its regions from the places (`regions.py`).
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
 
 from ..document import Document
 from ..geo.gazetteer import Gazetteer
-from ..morph import fold
-from ..entities.normalize import Normalizer, join
-from ..records import Entity, Fact
-from .context import ContextReader, IndicatorMention, clause_bounds, period
+from ..entities.normalize import Normalizer
+from ..records import Fact
+from .change import ChangeLexicon, ChangeReader
+from .context import ContextReader, IndicatorMention, clause_bounds
 from .indicator import SyntaxIndicators, load_links
+from .period import Periods
 from .recognize import NumberMatch, NumberRecognizer
+from .regions import DocumentPlaces, RegionReader
 from .syntax import Parser, Tree
 from .units import CountedNoun, load_abbreviations, quantity_head
 
 PLACE_KINDS = ("region", "country")
-HOME_WORDS = {"регион", "область", "край", "республика"}  # "the region" of the article
-REGION_WORDS = ("область", "край", "республика")  # "смоленских товаров" names Смоленская область
 # characters of its sentence read on either side of a number: a table pasted as one
 # "sentence" holds thousands of numbers, and reading all of it for each was quadratic
 READ_WINDOW = 600
@@ -42,17 +42,11 @@ def within(items: list[T], starts: list[int], start: int, end: int) -> list[T]:
     return items[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
-def main_region(doc: Document) -> str | None:
-    """The region the article is about: the one its article blocks name most (twice at least)."""
-    kinds = {b.id: b.kind for b in doc.blocks}
-    counts = Counter(e.normal for e in doc.entities if e.type == "LOC" and e.subtype == "region" and kinds.get(e.block) == "article")
-    best = counts.most_common(1)
-    return best[0][0] if best and best[0][1] >= 2 else None
-
-
 class Facts:
     name = "facts"
-    requires: frozenset[str] = frozenset({"blocks", "clean", "entities.dates", "entities.places", "sentences", "text", "tokens", "year"})
+    requires: frozenset[str] = frozenset(
+        {"blocks", "clean", "date", "date.inferred", "entities.dates", "entities.places", "sentences", "text", "tokens", "year"}
+    )
     provides: frozenset[str] = frozenset({"facts"})
 
     def __init__(self, recognizer: NumberRecognizer, reader: ContextReader, normalizer: Normalizer, gazetteer: Gazetteer) -> None:
@@ -63,6 +57,8 @@ class Facts:
         self.parser = Parser()  # the syntax model loads on the first sentence it parses
         self.syntax = SyntaxIndicators(reader, load_links())
         self.counted = CountedNoun(reader.morph, load_abbreviations())
+        self.changes = ChangeReader(reader.lexicon.direction, reader.morph, ChangeLexicon.load())
+        self.places = RegionReader(gazetteer)
 
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
@@ -73,10 +69,10 @@ class Facts:
         if not matches:
             return []
         places = {e.start: e.end for e in doc.entities if e.type == "LOC"}
-        dates = sorted((e for e in doc.entities if e.type == "DATE"), key=lambda e: e.start)
         locs = sorted((e for e in doc.entities if e.type == "LOC" and e.subtype in PLACE_KINDS), key=lambda e: e.start)
-        date_starts, loc_starts = [d.start for d in dates], [e.start for e in locs]
-        home = main_region(doc)
+        loc_starts = [e.start for e in locs]
+        periods, document_places = Periods(doc), DocumentPlaces.of(doc)
+        as_of = doc.date.isoformat() if doc.date else (str(doc.year) if doc.year else None)
         match_starts = [x.start for x in matches]
         facts: list[Fact] = []
         groups: dict[tuple[int, int], str] = {}  # indicator span -> group id
@@ -87,6 +83,7 @@ class Facts:
         def numeric(offset: int) -> bool:
             return inside(offset, matches, match_starts)
 
+        previous_end = 0
         for m in matches:
             sent = doc.sentence_at(m.start)
             s_start, s_end = doc.sentences[sent] if doc.sentences else (0, len(doc.text))
@@ -98,10 +95,17 @@ class Facts:
             clause = clause_bounds(doc.clean, lo, hi, m.start, m.end)
             lexical = self._indicator([x for x in nearby if not inside(x.start, matches, match_starts)], m, clause)
             indicator = self._combine(lexical, lambda: self._attached(doc, m, sent, trees, places, numeric), clause)
-            in_sentence = within(dates, date_starts, lo, hi)
             group = groups.setdefault(indicator.span, f"G{len(groups) + 1}") if indicator else None
             end = len(doc.text[: m.noun[0]].rstrip()) if m.noun and self._elided(doc, m) else m.end
             unit, unit_head = self._unit(doc, m)
+            near = within(locs, loc_starts, lo, hi)
+            block = doc.block_at(m.start).id
+            reading = self.changes.read(
+                doc.clean, (lo, hi), clause, (m.start, m.end), m.kind, max(previous_end, lo), [(e.start, e.end) for e in near]
+            )
+            counted = indicator is not None or reading.change is not None  # a figure of a period, not a bare amount
+            period, base = periods.of(clause[0], (m.start, m.end), (lo, hi), block, counted)
+            previous_end = m.end
             facts.append(
                 Fact(
                     kind=m.kind,
@@ -111,18 +115,22 @@ class Facts:
                     value=m.value,
                     unit=unit,
                     qualifier=m.qualifier,
-                    change=self.reader.change(doc.clean, clause[0], m.start, m.end, m.kind, clause[1]),
+                    change=reading.change,
                     indicator=indicator.normal if indicator else None,
                     indicator_span=indicator.span if indicator else None,
-                    period=period(doc.clean, clause[0], m.start, in_sentence, doc.year),
-                    regions=self._regions(doc, within(locs, loc_starts, lo, hi), indicator)
-                    or self._home(doc, lo, hi, home),
+                    period=period,
+                    regions=self.places.regions(
+                        doc, doc.clean, near, (indicator.start, indicator.end) if indicator else None, (lo, hi), document_places
+                    ),
                     sentence=(s_start, s_end),
-                    block=doc.block_at(m.start).id,
+                    block=block,
                     group=group,
                     low=m.low,
                     high=m.high,
                     unit_head=unit_head,
+                    as_of=as_of,
+                    base_period=base if reading.change or reading.comparison else None,
+                    comparison=reading.comparison,
                 )
             )
         return facts
@@ -202,24 +210,3 @@ class Facts:
         if self._elided(doc, m):
             return None, None
         return self.counted.phrase(tokens)
-
-    @staticmethod
-    def _home(doc: Document, start: int, end: int, home: str | None) -> list[str]:
-        """"регион экспортировал …": a sentence that speaks of "the region" without naming
-        it means the region the article is about."""
-        if home and any(fold(t.lemma) in HOME_WORDS for t in doc.tokens_in(start, end)):
-            return [home]
-        return []
-
-    def _regions(self, doc: Document, locs: list[Entity], indicator: IndicatorMention | None) -> list[str]:
-        """The places named in the sentence (`locs`) and in the indicator's adjectives."""
-        names = [e.normal for e in locs]
-        if indicator is not None:  # "экспорт смоленских товаров": the region's adjective
-            for tok in doc.tokens_in(indicator.start, indicator.end):
-                if "ADJF" in tok.tag:
-                    for word in REGION_WORDS:
-                        place = self.gazetteer.lookup_key(f"{fold(tok.lemma)} {word}")
-                        if place is not None:
-                            names.append(place.name)
-                            break
-        return list(dict.fromkeys(names))

@@ -39,10 +39,12 @@ class SyntaxIndicators:
     ) -> IndicatorMention | None:
         """The indicator of the number over tokens[first:last] (in `tree`), or None;
         `numeric(offset)`: whether an offset falls in a number ("4330 рублей" names nothing);
-        `subjects`: whether a verb's subject may name it."""
+        `subjects`: whether a verb's subject may name it (counts: only a governing noun may)."""
         head = self.head(doc, tree, first, last, subjects)
         if head is None or numeric(doc.tokens[head].start):
             return None
+        if not subjects and self._adverbial(doc, tree, head):
+            return None  # "в офисе 20 столов": where the things are counted, not what is measured
         return self.phrase(doc, head, tree, places)
 
     def head(self, doc: Document, tree: Tree, first: int, last: int, subjects: bool = True) -> int | None:
@@ -81,6 +83,12 @@ class SyntaxIndicators:
         """A person or a name: animate ("судья назначил штраф"), or capitalised inside the sentence."""
         tok = doc.tokens[node]
         return "anim" in tok.tag.split(",") or (tok.text[:1].isupper() and node != tree.first)
+
+    @classmethod
+    def _adverbial(cls, doc: Document, tree: Tree, node: int) -> bool:
+        """A noun in the prepositional case after its preposition ("в офисе", "на складе")."""
+        cases = set(doc.tokens[node].tag.replace(" ", ",").split(","))
+        return cls._child(tree, node, ("case",)) is not None and bool({"loct", "loc2"} & cases)
 
     @staticmethod
     def _child(tree: Tree, node: int, rels: tuple[str, ...]) -> int | None:

@@ -202,12 +202,14 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("period", "string", "period it refers to (2023, 2024-H1, 2024-01..2024-08)"),
         Column("period_start", DATE, "first day of the period (2024-01-01 for 2024-H1); empty when it names no stretch of time"),
         Column("period_end", DATE, "last day of the period (2024-06-30 for 2024-H1)"),
+        Column("base_period", "string", "what a change or comparison is measured against ('2018' in 'больше, чем в 2018 году')"),
+        Column("comparison", "boolean", "true when compared with another territory, average or group (change is then empty)", null=False),
+        Column("as_of", DATE, "date of the document (a year alone: its 1 January): places a fact whose period is not stated"),
         Column("regions", "string", "canonical names of the places it concerns, '; '-joined"),
         BLOCK,
         IN_ARTICLE,
         Column("group", "string", "facts of one indicator in one sentence share it"),
-        Column("low", "Float64", "lower bound of a range"),
-        Column("high", "Float64", "upper bound of a range"),
+        Column("low", "Float64", "lower bound of a range"), Column("high", "Float64", "upper bound of a range"),
         _int("sentence_start", "start offset of its sentence"),
         _int("sentence_end", "end offset of its sentence (exclusive)"),
     ),
@@ -290,7 +292,7 @@ def record_rows(rec: DocumentRecord, position: int = 1) -> dict[str, list[dict[s
             for o in rec.officials
         ],
         "facts": [
-            {**doc, **vars(f), **_days("period", f.period), "regions": _joined(f.regions),
+            {**doc, **vars(f), **_days("period", f.period), "regions": _joined(f.regions), "as_of": publication_date(f.as_of)[0],
              "sentence_start": f.sentence[0], "sentence_end": f.sentence[1], "in_article": _article(f.block)}
             for f in rec.facts
         ],

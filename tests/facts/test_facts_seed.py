@@ -49,3 +49,21 @@ def test_snippet_counts_stay_in_their_blocks(seed) -> None:
     assert {(f.value, f.unit) for f in snippet} >= {(10, "награда"), (20, "спортсмен"), (40, "педагог"), (15505, "заявка")}
     article = [f for f in seed.facts if blocks[f.block] == "article"]
     assert len(article) == 7
+
+
+def test_turnover_concerns_smolensk_and_the_neighbour_not_the_ranking_frame(seed) -> None:
+    for text in ("$3,17 млрд", "32%"):
+        assert set(fact(seed, text).regions) == {"Смоленская область", "Белоруссия"}
+
+
+def test_snippet_facts_take_no_region_from_the_article(seed) -> None:
+    blocks = {b.id: b.kind for b in seed.blocks}
+    snippet = [f for f in seed.facts if blocks[f.block] == "related"]
+    assert snippet
+    for f in snippet:
+        own = {e.normal for e in seed.entities if e.type == "LOC" and e.block == f.block}
+        assert set(f.regions) <= own, (f.text, f.regions)
+
+
+def test_facts_carry_the_document_date(seed) -> None:
+    assert {f.as_of for f in seed.facts} == {seed.date}

@@ -1,0 +1,205 @@
+"""When a number holds: its period, and the base period a change is measured against.
+
+- sentence: "за N лет" counted back from the year of the sentence; else the date of the
+  sentence that goes with the number: one right after it ("1,5 млрд в 2019 году"), else
+  the nearest of its clause, else the nearest before it, else the nearest after it. A date
+  that is a point of comparison ("по сравнению с 2015 годом", "выше уровня 2014 года",
+  "чем в 2018 году", "на 1,3 % к 2017 году") is not the period: it is the base period;
+- document: a line (a heading, a paragraph) that opens with a period ("Итоги 2019 года",
+  "За январь–сентябрь 2019 года …") or a list lead ("В 2016 году:") sets the period of the
+  figures under it, in the article or in its snippet, until another one does; a sentence
+  without a date of its own takes it;
+- a month, quarter or half-year written without its year ("с января по май") takes the
+  year of its sentence or of that document period; with neither, a month range is no
+  period (never the document's year by default), a single month keeps the year the dates
+  stage gave it. A value left unresolved ("XXXX-01") is no period.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..document import Document, scope
+from ..records import Entity
+from .context import CLAUSE_BREAK
+
+COMPARISON = re.compile(
+    r"(?:сравнени\w*|аналогичн\w*|относительно|против|уров(?:ень|н\w*)|чем|по\s+отношению|(?:%|\d|раза?|п\.\s*п\.)\s+к)\W*(?:\w+\W+){0,3}$",
+    re.I,
+)
+DURATION = re.compile(
+    r"\bза\s+(?:последние\s+|прошедшие\s+)?(\d{1,2}|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(?:года|лет|год)\b",
+    re.I,
+)
+WORD_NUMBERS = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10}
+YEAR = re.compile(r"^(\d{4})")
+STATED_YEAR = re.compile(r"\d{4}|\bгод|\bг\.", re.I)  # the date's text names its year ("2019", "прошлого года")
+SUB_YEAR = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d|Q\d|H\d|SP|SU|FA|WI)(?:\.\.(?:\d{4}|XXXX)-(?:\d\d|Q\d|H\d|SP|SU|FA|WI))?$")
+# "1,5 миллиарда в 2019 году", "63 миллиарда кубометров в год — в 2018 году": the number's own date
+IMMEDIATE = re.compile(r"\s*(?:в\s+год\s*[—–-]?\s*)?(?:в|во|за|на)?\s*", re.I)
+NEXT_PREDICATE = re.compile(r"\s(?:и|а|но)\s")  # "увеличился в 1,3 раза и в 2011 году составил …"
+YEAR_EARLIER = re.compile(r"\s*(?:\w+\s+){0,2}?годом\s+(?:ранее|раньше)", re.I)
+PREVIOUS_YEAR = re.compile(r"(?:предыдущ|прошл)\w*\s+(?:год|период)\w*|годом\s+(?:ранее|раньше)", re.I)
+SAME_TIME = re.compile(r"аналогичн\w*\s+(?:период|месяц|квартал|полугоди)", re.I)
+MONTH = re.compile(r"\d{4}-\d\d")
+REPORT = re.compile(r"\b(?:за|итогам|итоги)\s*$", re.I)
+DAY = re.compile(r"\d{4}-\d\d-\d\d")
+FIRST_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # the words before a paragraph's opening period
+OLDEST = 1800  # "АППГ-1189": a number read as a year
+
+
+def year_of(value: str | None) -> int | None:
+    m = YEAR.match(value or "")
+    return int(m.group(1)) if m else None
+
+
+def sentence_year(dates: list[Entity]) -> int | None:
+    """The latest year the dates of a sentence state."""
+    years = [year_of(d.value) for d in dates if STATED_YEAR.search(d.text)]
+    return max((y for y in years if y), default=None)
+
+
+def with_year(value: str, year: int | None) -> str | None:
+    """A month, quarter or half-year given the year of its context, or None without one."""
+    return re.sub(r"\d{4}|XXXX", str(year), value) if year else None
+
+
+def resolve(d: Entity, year: int | None) -> str | None:
+    """The period a date names, its year from its context when its text states none."""
+    value = d.value or ""
+    if not STATED_YEAR.search(d.text) and SUB_YEAR.match(value) and (year or ".." in value):
+        value = with_year(value, year) or ""  # a month alone keeps the year the dates stage read
+    if not re.match(r"\d{3}", value) or "X" in value or (year_of(value) or OLDEST) < OLDEST:  # "PAST_REF"
+        return None
+    return as_period(value)
+
+
+# whole quarters and halves of a year, as a range of months reads them
+MONTH_RANGES = {("01", "03"): "Q1", ("04", "06"): "Q2", ("07", "09"): "Q3", ("10", "12"): "Q4", ("01", "06"): "H1", ("07", "12"): "H2"}
+
+
+def as_period(value: str) -> str:
+    """"2017-01..2017-06" (январь–июнь, 6 месяцев) is the half-year "2017-H1"."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)\.\.(\d{4})-(\d\d)", value)
+    if m and m.group(1) == m.group(3) and (m.group(2), m.group(4)) in MONTH_RANGES:
+        return f"{m.group(1)}-{MONTH_RANGES[(m.group(2), m.group(4))]}"
+    return value
+
+
+def shifted(period: str, years: int) -> str:
+    """The same stretch of time `years` later ("2024-01..2024-08", -1 → "2023-01..2023-08")."""
+    return re.sub(r"\d{4}", lambda m: str(int(m.group()) + years), period)
+
+
+def is_base(text: str, d: Entity) -> bool:
+    return bool(COMPARISON.search(text[max(0, d.start - 60) : d.start]))
+
+
+@dataclass
+class Setter:
+    start: int  # the figures from here on, in its scope, take its period
+    block: str  # its scope (`document.scope`): the article, or one "Читайте также" snippet
+    period: str
+    lead: bool  # a list lead ("В 2016 году:"): its items take it, whatever they count
+
+
+class Periods:
+    """The dates of one document, and the periods its headings, leads and paragraphs set."""
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.clean or doc.text
+        self.doc_year = doc.year
+        self.dates = sorted((e for e in doc.entities if e.type == "DATE" and e.value), key=lambda e: e.start)
+        self.starts = [d.start for d in self.dates]
+        self.setters: list[Setter] = []
+        self.setter_starts: list[int] = []
+        for s, e in doc.sentences:
+            found = self._sets(doc, s, e)
+            if found:
+                self.setters.append(found)
+                self.setter_starts.append(found.start)
+
+    def _within(self, start: int, end: int) -> list[Entity]:
+        return self.dates[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def _sets(self, doc: Document, start: int, end: int) -> Setter | None:
+        """The period a sentence sets for what follows: when it opens a line and its first
+        words are a period, or it is a list lead ("…:")."""
+        text, k = self.text, start
+        while k > 0 and text[k - 1] in " \t\xa0":
+            k -= 1
+        if k > 0 and text[k - 1] != "\n":
+            return None
+        dates = [d for d in self._within(start, end) if not is_base(text, d)]
+        if not dates:
+            return None
+        line, first = text[start:end].strip(), dates[0]
+        if not (FIRST_WORDS.fullmatch(text[start : first.start]) or line.endswith(":")):
+            return None  # a headline that names a date somewhere ("… к Олимпиаде 2014 года") is no period
+        context = self.context(start, scope(doc.block_at(start).id), True)
+        period = resolve(first, sentence_year(dates) or year_of(context))
+        if not period or DAY.search(period):  # "02.12.2025 18:42": a dateline, not a period
+            return None
+        if MONTH.fullmatch(period) and not REPORT.search(text, start, first.start):
+            return None  # "В июне Enel купила …": the time of an event, "За январь 2020 года": a period
+        return Setter(start, scope(doc.block_at(start).id), period, line.endswith(":"))
+
+    def context(self, offset: int, block: str, counted: bool) -> str | None:
+        """The period set by the last heading, lead or paragraph before `offset` in its block;
+        an amount that measures no indicator and is no change (`counted` false: "зарегистрировано
+        4,5 тысячи предприятий", "высотой 74 см") is a state, not a figure of a period, unless a
+        list lead sets it."""
+        k = bisect_right(self.setter_starts, offset) - 1
+        if k < 0 or self.setters[k].block != scope(block) or not (counted or self.setters[k].lead):
+            return None
+        return self.setters[k].period
+
+    def of(
+        self, clause_start: int, span: tuple[int, int], window: tuple[int, int], block: str, counted: bool = True
+    ) -> tuple[str | None, str | None]:
+        """(period, base period) of the number at `span`: its sentence's dates (those in
+        `window`), else the period its document context sets (`context`)."""
+        text, (start, end) = self.text, span
+        dates = self._within(*window)
+        context = self.context(start, block, counted)
+        year = sentence_year([d for d in dates if not is_base(text, d)]) or year_of(context)
+        duration = None
+        for match in DURATION.finditer(text, clause_start, start):
+            duration = match
+        own = [d for d in dates if not is_base(text, d) and resolve(d, year)]
+        bases = [d for d in dates if is_base(text, d) and resolve(d, year)]
+        if duration:
+            n = duration.group(1)
+            anchor = year or self.doc_year
+            span = int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]
+            period = f"{anchor - span + 1}..{anchor}" if anchor else None
+        else:
+            best = min(own, key=lambda d: self._rank(d, start, end), default=None)
+            if best is not None and context and self._rank(best, start, end)[0] == 3:
+                best = None  # "…составила 5 млн, а в 2015 году …": that date is the next figure's
+            period = resolve(best, year) if best else context
+            if period and YEAR_EARLIER.match(text, end):  # "17,6 млрд в 2013 году против 18,1 млрд годом ранее"
+                period = shifted(period, -1)
+            if not best and period and any(year_of(resolve(d, year)) == year_of(period) for d in bases):
+                period = None  # "снизился по сравнению с январём 2020 года" under "2020": not 2020
+        base = min(bases, key=lambda d: self._rank(d, start, end), default=None)
+        if base is not None:
+            value = resolve(base, year)
+            if period and value and SAME_TIME.search(text, max(0, base.start - 40), base.start) and period != value:
+                if year_of(period) == (year_of(value) or 0) + 1 and re.fullmatch(r"\d{4}", value):
+                    value = shifted(period, -1)  # "с аналогичным периодом прошлого года"
+            return period, value
+        if period and PREVIOUS_YEAR.search(text, window[0], window[1]):  # "к предыдущему году"
+            return period, shifted(period, -1)
+        return period, None
+
+    def _rank(self, d: Entity, start: int, end: int) -> tuple[int, int]:
+        """Which date goes with the number: right after it, in its clause, before it, after it."""
+        before = d.end <= start
+        gap = self.text[d.end : start] if before else self.text[end : d.start]
+        if not before and IMMEDIATE.fullmatch(gap):
+            return 0, len(gap)
+        if not CLAUSE_BREAK.search(gap) and (before or not NEXT_PREDICATE.search(gap)):
+            return 1, len(gap)
+        return (2 if before else 3), len(gap)
