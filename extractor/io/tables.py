@@ -97,8 +97,8 @@ def _id(name: str, description: str) -> Column:
     return Column(name, "string", description, null=False)
 
 
-def _int(name: str, description: str) -> Column:
-    return Column(name, "Int64", description, null=False)
+def _int(name: str, description: str, null: bool = False) -> Column:
+    return Column(name, "Int64", description, null=null)
 
 
 def _closed(name: str, values: tuple[str, ...], description: str = "{}", null: bool = True) -> Column:
@@ -196,9 +196,12 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _int("end", "end offset in the decoded text (exclusive)"),
         Column("value", "Float64", "normalised value (in CSV, an integral value as an integer)", null=False),
         Column("unit", "string", "ISO 4217 currency, %, п.п., раз, or the counted noun's lemma"),
+        Column("unit_head", "string", "counts and quantities: the unit's head noun ('предприятие' of 'малое предприятие')"),
         _closed("qualifier", QUALIFIERS),
         _closed("change", CHANGES, "{} for a change, empty for a level"),
         Column("indicator", "string", "lemma phrase of what is measured"),
+        _int("indicator_start", "where the indicator is named: start offset (a pronoun's antecedent included)", null=True),
+        _int("indicator_end", "where the indicator is named: end offset (exclusive)", null=True),
         Column("period", "string", "period it refers to (2023, 2024-H1, 2024-01..2024-08)"),
         Column("period_start", DATE, "first day of the period (2024-01-01 for 2024-H1); empty when it names no stretch of time"),
         Column("period_end", DATE, "last day of the period (2024-06-30 for 2024-H1)"),
@@ -293,6 +296,8 @@ def record_rows(rec: DocumentRecord, position: int = 1) -> dict[str, list[dict[s
         ],
         "facts": [
             {**doc, **vars(f), **_days("period", f.period), "regions": _joined(f.regions), "as_of": publication_date(f.as_of)[0],
+             "indicator_start": f.indicator_span[0] if f.indicator_span else None,
+             "indicator_end": f.indicator_span[1] if f.indicator_span else None,
              "sentence_start": f.sentence[0], "sentence_end": f.sentence[1], "in_article": _article(f.block)}
             for f in rec.facts
         ],
