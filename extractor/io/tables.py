@@ -50,7 +50,8 @@ from typing import Any
 
 from ..document import scope
 from ..records import (
-    CHANGES, DATE_PRECISIONS, DATE_SOURCES, ENTITY_SOURCES, ENTITY_SUBTYPES, ENTITY_TYPES, EVENT_TYPES, FACT_KINDS, PARTICIPANT_KINDS,
+    CHANGES, DATE_PRECISIONS, DATE_SOURCES, ENTITY_SOURCES, ENTITY_SUBTYPES, ENTITY_TYPES, EVENT_TYPES, FACT_KINDS, ORG_SUBTYPES,
+    PARTICIPANT_KINDS,
     PARTICIPANT_ROLES, QUALIFIERS, DocumentRecord,
 )
 from . import formats
@@ -176,10 +177,15 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("person_id", "string", "persons.id"),
         Column("position", "string", "normalised position phrase without its place", null=False),
         Column("organization", "string", "the body the position belongs to"),
+        _closed("organization_type", ORG_SUBTYPES, "kind of body: {}"),
         Column("region", "string", "canonical gazetteer name of the region served"),
         Column("region_code", "string", "ISO 3166-2 (or 3166-1) code of the region"),
+        Column("city", "string", "the city served, when the post names one (\"мэр Томска\")"),
         Column("country", "string", "the country served"),
         Column("country_code", "string", "ISO 3166-1 alpha-2 code of the country"),
+        Column("acting", "boolean", "held for now: \"и.о.\", \"врио\", \"исполняющий обязанности\"", null=False),
+        Column("former", "boolean", "held once: \"бывший\", \"экс-\", \"был министром\"", null=False),
+        Column("period", "string", "when it was held, as the text gives it: \"2012..2015\", \"2014\""),
         _int("position_start", "start offset of the position phrase"),
         _int("position_end", "end offset of the position phrase (exclusive)"),
         Column("position_spans", "string", "'start-end' of every mention of the position, '; '-joined"),
