@@ -71,9 +71,10 @@ class Normalizer:
 
     # -- noun phrases -----------------------------------------------------------
 
-    def phrase(self, words: list[str], singular: bool = False) -> list[str]:
-        """Nominative of a noun phrase; `singular` also makes it singular (positions)."""
-        head = self._head(words)
+    def phrase(self, words: list[str], singular: bool = False, head: int | None = None) -> list[str]:
+        """Nominative of a noun phrase; `singular` also makes it singular (positions); `head`:
+        the head word when the caller knows it ("Главой Калмыкии": not the adjective "главый")."""
+        head = self._head(words) if head is None else head
         head_parse = None if head is None else self._head_parse(words, head)
         if head is None or head_parse is None:
             return list(words)
@@ -169,12 +170,12 @@ class Normalizer:
 
     # -- the stage's work ---------------------------------------------------------
 
-    def normal(self, kind: str, tokens: list[Token]) -> str:
+    def normal(self, kind: str, tokens: list[Token], head: int | None = None) -> str:
         words = [t.text for t in tokens]
         if kind == "PER":
             return join(tokens, self.person(words))
         if kind == "POSITION":
-            text = join(tokens, self.phrase(words, singular=True))
+            text = join(tokens, self.phrase(words, singular=True, head=head))
             return text if is_acronym(words[0]) else text[:1].lower() + text[1:]
         return join(tokens, self.phrase(words))
 
