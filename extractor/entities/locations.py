@@ -75,12 +75,25 @@ class Locations:
             place = self.gazetteer.lookup(words)
             if place is None and len(words) > 1 and fold(words[0]) in DROP_FIRST:
                 place = self.gazetteer.lookup(words[1:])
-            if place is None and len(words) == 1:  # "Брянские": a place adjective the NER took for a name
-                place = self.gazetteer.adjective(fold(doc.tokens_in(ent.start, ent.end)[0].lemma))
+            if place is None:
+                place = self.adjective_place(doc, ent)
             if place:
                 apply_place(ent, place)
             else:
                 ent.subtype = subtype_of([fold(t.lemma) for t in doc.tokens_in(ent.start, ent.end)])
+
+    def adjective_place(self, doc: Document, ent: Entity) -> Place | None:
+        """"Брянские": a place adjective the NER took for a name; "Смоленский губернатор": a
+        place adjective and lower-case words that are no place, cut to the adjective."""
+        tokens = doc.tokens_in(ent.start, ent.end)
+        place = self.gazetteer.adjective(fold(tokens[0].lemma)) if tokens and tokens[0].tag.startswith(ADJECTIVE_TAGS) else None
+        if place is None or len(tokens) == 1:
+            return place
+        rest = tokens[1:]
+        if all(t.text[:1].islower() for t in rest) and subtype_of([fold(t.lemma) for t in rest]) == "other":
+            ent.end, ent.text = tokens[0].end, tokens[0].text
+            return place
+        return None
 
     def matches(self, doc: Document) -> list[tuple[int, int, Place]]:
         """Longest gazetteer matches as (first token, last token + 1, place)."""
@@ -118,6 +131,8 @@ class Locations:
             if covering:
                 (outer,) = covering.values()
                 if (outer.start, outer.end) == (start, end):
+                    if outer.type == "ORG" and outer.text in self.gazetteer.abbreviations:
+                        apply_place(outer, place)  # "прокурор НСО": the NER's organisation is a place
                     continue  # already typed if a place; an organisation named like a place stays one
                 if outer.type in ("PER", "LOC") or not (outer.start <= start and end <= outer.end):
                     continue  # part of a person's name or of a larger place, or crossing a border

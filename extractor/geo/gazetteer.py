@@ -74,6 +74,7 @@ class Gazetteer:
     max_words: int = 1
     adjectives: dict[str, Place] = field(default_factory=dict)  # folded adjective lemma → place
     ambiguous: dict[str, tuple[Place, ...]] = field(default_factory=dict)  # abbreviation → its places, default first
+    abbreviations: set[str] = field(default_factory=set)  # as written in abbreviations.tsv
 
     @classmethod
     def load(cls, morph: Morph, places: Sequence[Place] | None = None) -> "Gazetteer":
@@ -95,6 +96,7 @@ class Gazetteer:
             found = tuple(by_name[n] for n in names if n in by_name)
             if not found:
                 continue
+            self.abbreviations.add(abbreviation)
             if len(found) > 1:
                 self.ambiguous[abbreviation] = found
             for key in (self.morph.key([abbreviation]), fold(abbreviation)):
