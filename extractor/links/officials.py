@@ -201,7 +201,7 @@ class Officials:
         status.title = without_generic_region(doc, pos, status.title)
         if status.title not in person.positions:
             person.positions.append(status.title)
-        served = where.served(pos, inner, body[1], self.posts.is_federal(status.title))
+        served = where.served(pos, inner, body[1], self.posts.is_federal(status.title), self.posts.is_territorial(doc, pos))
         country = served.country_code
         return Official(
             person=person.name,
@@ -279,8 +279,8 @@ class Where:
             self._region.append(self.countries.regions.region(self.doc))  # officials not yet counted
         return self._region[0]
 
-    def served(self, pos: Entity, inner: list[Entity], org: Entity | None, federal: bool) -> Served:
-        place = served_place(self.doc, pos, inner, self.by_end, self.by_start)
+    def served(self, pos: Entity, inner: list[Entity], org: Entity | None, federal: bool, territorial: bool) -> Served:
+        place = served_place(self.doc, pos, inner, self.by_end, self.by_start, territorial)
         if place is not None:
             return self._of_place(place, org)
         if names_generic_region(self.doc, pos) and (found := self.document_region()) is not None and found.kind == "region":

@@ -47,6 +47,7 @@ class PostWords:
     statuses: dict[str, str]  # folded phrase (its * kept) → acting | former
     leading: re.Pattern[str]  # a status phrase at the start of a title
     federal: set[str]
+    territorial: set[str]  # heads of posts a place adjective before them names the place of
 
     @classmethod
     def load(cls) -> "PostWords":
@@ -61,6 +62,7 @@ class PostWords:
             {f"s{n}": status for n, (_, status) in enumerate(rows)},
             re.compile(rf"^(?:{alternatives})(?:\s+|-)", re.IGNORECASE),
             {fold(t) for t in read_lexicon("federal_posts.txt")},
+            {fold(t) for t in read_lexicon("territorial_posts.txt")},
         )
 
     def status(self, doc: Document, pos: Entity, title: str) -> Status:
@@ -78,6 +80,11 @@ class PostWords:
 
     def is_federal(self, title: str) -> bool:
         return fold(title) in self.federal
+
+    def is_territorial(self, doc: Document, pos: Entity) -> bool:
+        """Whether the post's head serves a place ("губернатор", not "писатель")."""
+        head = next((t for t in doc.tokens_in(pos.start, pos.end) if t.tag.startswith("NOUN")), None)
+        return head is not None and fold(head.lemma) in self.territorial
 
 
 def _nominative_first(doc: Document, pos: Entity, rest: str) -> str:
@@ -105,15 +112,18 @@ def period(doc: Document, pos: Entity, former: bool) -> str | None:
     return min(spans, key=lambda s: abs(s[0] - pos.start))[1] if spans else None
 
 
-def served_place(doc: Document, pos: Entity, inner: list[Entity], by_end: dict[int, Entity], by_start: dict[int, Entity]) -> Entity | None:
+def served_place(
+    doc: Document, pos: Entity, inner: list[Entity], by_end: dict[int, Entity], by_start: dict[int, Entity], territorial: bool
+) -> Entity | None:
     """The place a post names: inside it, a place adjective just before it ("смоленский
-    губернатор"), "по <place>" after it. `by_end`/`by_start`: the document's LOC entities
-    by their end and start offsets."""
+    губернатор", for a `territorial` post only), "по <place>" after it. `by_end`/`by_start`:
+    the document's LOC entities by their end and start offsets."""
     inside = next((e for e in inner if e.type == "LOC"), None)
     if inside is not None:
         return inside
     r = doc.token_range(pos.start, pos.end)
-    if r.start > 0 and (prev := doc.tokens[r.start - 1]).tag.startswith("ADJF") and prev.sent == doc.tokens[r.start].sent:
+    prev = doc.tokens[r.start - 1] if r.start > 0 else None
+    if territorial and prev is not None and prev.tag.startswith("ADJF") and prev.sent == doc.tokens[r.start].sent:
         ent = by_end.get(prev.end)
         if ent is not None and ent.start == prev.start:
             return ent

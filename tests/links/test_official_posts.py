@@ -92,3 +92,9 @@ def test_seed_one_official_per_person_with_every_later_mention(seed):
     assert len(ministers) == 2 and all(o.country is None for o in ministers)
     chairs = {o.person: o.position for o in seed.officials if o.person in ("Вячеслав Володин", "Игорь Сергеенко")}
     assert set(chairs.values()) == {"председатель нижней палаты парламента"}
+
+
+def test_a_place_adjective_names_the_place_of_a_post_that_serves_one(pipeline):
+    found = officials(pipeline, "Британский премьер-министр Борис Джонсон встретился с японским писателем Харуки Мураками.")
+    assert found["Борис Джонсон"].country_code == "GB"
+    assert found["Харуки Мураками"].country_code is None  # where he is from, not what he serves
