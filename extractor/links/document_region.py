@@ -46,7 +46,7 @@ class Tally:
 @dataclass
 class DocumentRegion:
     name = "document_region"
-    requires = frozenset({"entities.places", "entities.normal", "officials"})
+    requires = frozenset({"entities.places", "entities.normal", "officials", "tokens"})
     provides = frozenset({"region"})
 
     regions: dict[str, Place]  # ISO 3166-2 → the federal subject
