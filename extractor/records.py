@@ -130,6 +130,13 @@ class Official:
     position_spans: Annotated[
         list[Span], "every mention of the position linked to the person, in text order: one record per person and post"
     ] = field(default_factory=list)
+    city: Annotated[str | None, 'the city served, when the post names one ("мэр Томска": Томск; region then Томская область)'] = None
+    organization_type: Annotated[
+        OrgSubtype | None, "the kind of body of the organization (government, legislature, court, company …), or null"
+    ] = None
+    acting: Annotated[bool, '"и.о.", "врио", "исполняющий обязанности": the post held for now (position without it)'] = False
+    former: Annotated[bool, '"бывший", "экс-", "был министром": a post held once (position without it)'] = False
+    period: Annotated[str | None, 'when the post was held, as the text gives it: "2012..2015", "2014"'] = None
 
     def __post_init__(self) -> None:
         # spans as tuples (a record read back from JSON has lists); a record written before

@@ -4,11 +4,16 @@ slovnet finds locations but neither types nor normalises them, and it never
 finds the location inside an organisation or a position ("Банка России",
 "премьер-министр Австралии"). A longest-match scan of the gazetteer over the
 tokens adds those nested places, and every location the NER found is looked up
-to get its kind, canonical name and ISO code.
+to get its kind, canonical name and ISO code. A place adjective ("смоленский
+губернатор", "американское посольство") is a LOC of its own, as NEREL marks it,
+with the place it names; an abbreviation that stands for several places ("РБ")
+is the one the document names elsewhere.
 """
 from __future__ import annotations
 
 import re
+
+from collections import Counter
 
 from ..document import Document
 from ..geo.data import Place
@@ -29,6 +34,7 @@ GENERIC_START = {"республика", "город", "область", "кра
 # leading words that are not part of the place's own name ("город Смоленск" is Смоленск)
 DROP_FIRST = {"город", "г", "г.", "село", "посёлок", "поселок", "деревня", "станица"}
 
+ADJECTIVE_TAGS = ("ADJF",)
 _CAPITAL = re.compile(r"^[A-ZА-ЯЁ]")
 
 
@@ -58,6 +64,8 @@ class Locations:
         for doc in docs:
             self.type_ner_locations(doc)
             self.add_nested(doc)
+            self.add_adjectives(doc)
+            self.resolve_abbreviations(doc)
 
     def type_ner_locations(self, doc: Document) -> None:
         for ent in doc.entities:
@@ -67,10 +75,25 @@ class Locations:
             place = self.gazetteer.lookup(words)
             if place is None and len(words) > 1 and fold(words[0]) in DROP_FIRST:
                 place = self.gazetteer.lookup(words[1:])
+            if place is None:
+                place = self.adjective_place(doc, ent)
             if place:
                 apply_place(ent, place)
             else:
                 ent.subtype = subtype_of([fold(t.lemma) for t in doc.tokens_in(ent.start, ent.end)])
+
+    def adjective_place(self, doc: Document, ent: Entity) -> Place | None:
+        """"Брянские": a place adjective the NER took for a name; "Смоленский губернатор": a
+        place adjective and lower-case words that are no place, cut to the adjective."""
+        tokens = doc.tokens_in(ent.start, ent.end)
+        place = self.gazetteer.adjective(fold(tokens[0].lemma)) if tokens and tokens[0].tag.startswith(ADJECTIVE_TAGS) else None
+        if place is None or len(tokens) == 1:
+            return place
+        rest = tokens[1:]
+        if all(t.text[:1].islower() for t in rest) and subtype_of([fold(t.lemma) for t in rest]) == "other":
+            ent.end, ent.text = tokens[0].end, tokens[0].text
+            return place
+        return None
 
     def matches(self, doc: Document) -> list[tuple[int, int, Place]]:
         """Longest gazetteer matches as (first token, last token + 1, place)."""
@@ -108,6 +131,8 @@ class Locations:
             if covering:
                 (outer,) = covering.values()
                 if (outer.start, outer.end) == (start, end):
+                    if outer.type == "ORG" and outer.text in self.gazetteer.abbreviations:
+                        apply_place(outer, place)  # "прокурор НСО": the NER's organisation is a place
                     continue  # already typed if a place; an organisation named like a place stays one
                 if outer.type in ("PER", "LOC") or not (outer.start <= start and end <= outer.end):
                     continue  # part of a person's name or of a larger place, or crossing a border
@@ -115,3 +140,34 @@ class Locations:
             apply_place(entity, place)
             entity.source = "gazetteer"
             doc.entities.append(entity)
+
+    def add_adjectives(self, doc: Document) -> None:
+        """"смоленский губернатор", "американского посольства": a LOC per place adjective,
+        also inside an organisation or a position, never inside a person or a place."""
+        owner = doc.token_owners()
+        for i, tok in enumerate(doc.tokens):
+            if not tok.tag.startswith(ADJECTIVE_TAGS) or (place := self.gazetteer.adjective(fold(tok.lemma))) is None:
+                continue
+            outer = owner[i]
+            if outer is not None and (outer.type in ("PER", "LOC") or (outer.start, outer.end) == (tok.start, tok.end)):
+                continue
+            entity = Entity("LOC", tok.text, tok.start, tok.end, normal=place.name, block=doc.block_at(tok.start).id)
+            apply_place(entity, place)
+            entity.source = "gazetteer"
+            doc.entities.append(entity)
+
+    def resolve_abbreviations(self, doc: Document) -> None:
+        """"РБ" is Башкортостан, Бурятия or Белоруссия: the one whose region or country the
+        document names most (a city counting for both); none named, the first listed."""
+        ambiguous = [e for e in doc.entities if e.type == "LOC" and e.text in self.gazetteer.ambiguous]
+        if not ambiguous:
+            return
+        named: Counter[str] = Counter()
+        for ent in doc.entities:
+            if ent.type != "LOC" or ent.text in self.gazetteer.ambiguous:
+                continue
+            place = self.gazetteer.lookup_key(fold(ent.normal))
+            named.update(code for code in (ent.code, place.region if place else None, place.country if place else None) if code)
+        for ent in ambiguous:
+            options = self.gazetteer.ambiguous[ent.text]
+            apply_place(ent, max(options, key=lambda p: named[p.code or ""]))  # max keeps the first of equals

@@ -14,7 +14,8 @@ from typing import Any
 
 from ..document import Document, Token
 from ..grammars.words import QUOTES
-from ..morph import Morph, restore_case
+from ..lexicons import read_lexicon
+from ..morph import Morph, fold, restore_case
 from ..records import Entity
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
@@ -35,6 +36,7 @@ def is_acronym(word: str) -> bool:
 class Normalizer:
     def __init__(self, morph: Morph) -> None:
         self.morph = morph
+        self.plural_complements = {fold(w) for w in read_lexicon("plural_complements.txt")}
 
     # -- persons --------------------------------------------------------------
 
@@ -69,9 +71,10 @@ class Normalizer:
 
     # -- noun phrases -----------------------------------------------------------
 
-    def phrase(self, words: list[str], singular: bool = False) -> list[str]:
-        """Nominative of a noun phrase; `singular` also makes it singular (positions)."""
-        head = self._head(words)
+    def phrase(self, words: list[str], singular: bool = False, head: int | None = None) -> list[str]:
+        """Nominative of a noun phrase; `singular` also makes it singular (positions); `head`:
+        the head word when the caller knows it ("Главой Калмыкии": not the adjective "главый")."""
+        head = self._head(words) if head is None else head
         head_parse = None if head is None else self._head_parse(words, head)
         if head is None or head_parse is None:
             return list(words)
@@ -93,7 +96,34 @@ class Normalizer:
             form = self.morph.inflect(adj, grammemes) or self.morph.inflect(adj, {"nomn", number})
             if form:
                 out[i] = restore_case(form, words[i])
+        if singular and head_parse.tag.number == "plur":
+            self._singular_complement(out, head + 1)
         return out
+
+    def _singular_complement(self, out: list[str], first: int) -> None:
+        """"председатели нижних палат парламентов" → "… нижней палаты парламента": a post named
+        in the plural is each holder's in the singular, its lower-case genitive plural
+        complement too (nouns first, then the adjectives before each, agreeing with it)."""
+        end = first
+        while end < len(out) and out[end][:1].isalpha() and out[end][:1].islower():
+            end += 1
+        nouns: dict[int, Any] = {}
+        for i in range(first, end):
+            noun = next((p for p in self.morph.parse(out[i]) if p.tag.POS == "NOUN" and p.tag.case == "gent"
+                         and p.tag.number == "plur" and "Pltm" not in p.tag), None)
+            if noun is not None and fold(noun.normal_form) not in self.plural_complements:
+                nouns[i] = noun
+        for i, noun in nouns.items():
+            out[i] = self.morph.inflect(noun, {"gent", "sing"}) or out[i]
+            k = i - 1
+            while k >= first and k not in nouns:
+                adj = next((p for p in self.morph.parse(out[k]) if p.tag.POS in ("ADJF", "PRTF")
+                            and p.tag.case == "gent" and p.tag.number == "plur"), None)
+                if adj is None:
+                    break
+                gender = self.morph.best(out[i]).tag.gender
+                out[k] = self.morph.inflect(adj, {"gent", "sing", str(gender)} if gender else {"gent", "sing"}) or out[k]
+                k -= 1
 
     def _head(self, words: list[str]) -> int | None:
         """The first noun, if only adjectives (or nothing) come before it."""
@@ -140,12 +170,12 @@ class Normalizer:
 
     # -- the stage's work ---------------------------------------------------------
 
-    def normal(self, kind: str, tokens: list[Token]) -> str:
+    def normal(self, kind: str, tokens: list[Token], head: int | None = None) -> str:
         words = [t.text for t in tokens]
         if kind == "PER":
             return join(tokens, self.person(words))
         if kind == "POSITION":
-            text = join(tokens, self.phrase(words, singular=True))
+            text = join(tokens, self.phrase(words, singular=True, head=head))
             return text if is_acronym(words[0]) else text[:1].lower() + text[1:]
         return join(tokens, self.phrase(words))
 

@@ -82,7 +82,7 @@ class Positions:
             start, end = tokens[0].start, tokens[-1].end
             entity = Entity("POSITION", doc.text[start:end], start, end, normal="", block=doc.block_at(start).id)
             substantive = tok.tag.startswith(("PRTF", "ADJF"))  # "ведущего", "учёного": no noun to lead
-            entity.normal = self._substantive_normal(tokens, i - first) if substantive else self.normal(tokens, head)
+            entity.normal = self._substantive_normal(tokens, i - first) if substantive else self.normal(tokens, head, i - first)
             entity.source = "rules"
             doc.entities.append(entity)
             i = last
@@ -159,8 +159,9 @@ class Positions:
         words[head] = (self.morph.inflect(parse, {"nomn", "sing"}) or words[head]).lower()
         return join(tokens, words)
 
-    def normal(self, tokens: list[Token], head: str) -> str:
-        text = self.normalizer.normal("POSITION", tokens)
+    def normal(self, tokens: list[Token], head: str, at: int | None = None) -> str:
+        """The nominative singular; `at`: the head's index among the tokens."""
+        text = self.normalizer.normal("POSITION", tokens, at)
         expansion = self.lexicon.heads.get(head)
         if expansion:
             text = text.replace(head, expansion, 1) if head in fold(text) else text

@@ -30,6 +30,8 @@ _LAYOUT = {
     "countries.tsv": (("code", "name", "aliases"), 2),
     "regions.tsv": (("code", "name", "kind", "capital", "aliases"), 4),
     "cities.tsv": (("name", "country", "region", "aliases"), 2),
+    "place_adjectives.tsv": (("adjective", "place"), 2),
+    "abbreviations.tsv": (("abbreviation", "places"), 2),
 }
 
 
@@ -114,3 +116,15 @@ def load_cities(folder: Path | None = None) -> list[Place]:
 def load_places(folder: Path | None = None) -> list[Place]:
     """Every place of the three files: countries, then regions, then cities."""
     return [*load_countries(folder), *load_regions(folder), *load_cities(folder)]
+
+
+def load_adjectives(folder: Path | None = None) -> list[tuple[str, str | None]]:
+    """(adjective, canonical place name or None for "not a place") of place_adjectives.tsv."""
+    rows = _rows((folder or DATA_DIR) / "place_adjectives.tsv")
+    return [(row["adjective"], None if row["place"] == "-" else row["place"]) for _, row in rows]
+
+
+def load_abbreviations(folder: Path | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """(abbreviation, the canonical names it may stand for, the default first) of abbreviations.tsv."""
+    rows = _rows((folder or DATA_DIR) / "abbreviations.tsv")
+    return [(row["abbreviation"], tuple(n.strip() for n in row["places"].split("|") if n.strip())) for _, row in rows]

@@ -50,8 +50,8 @@ from typing import Any
 
 from ..document import scope
 from ..records import (
-    CHANGES, DATE_PRECISIONS, DATE_SOURCES, ENTITY_SOURCES, ENTITY_SUBTYPES, ENTITY_TYPES, EVENT_TYPES, FACT_KINDS, PARTICIPANT_KINDS,
-    PARTICIPANT_ROLES, QUALIFIERS, DocumentRecord,
+    CHANGES, DATE_PRECISIONS, DATE_SOURCES, ENTITY_SOURCES, ENTITY_SUBTYPES, ENTITY_TYPES, EVENT_TYPES, FACT_KINDS, ORG_SUBTYPES,
+    PARTICIPANT_KINDS, PARTICIPANT_ROLES, QUALIFIERS, DocumentRecord,
 )
 from . import formats
 from .periods import bounds, publication_date
@@ -176,10 +176,14 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("person_id", "string", "persons.id"),
         Column("position", "string", "normalised position phrase without its place", null=False),
         Column("organization", "string", "the body the position belongs to"),
+        _closed("organization_type", ORG_SUBTYPES, "kind of body: {}"),
         Column("region", "string", "canonical gazetteer name of the region served"),
         Column("region_code", "string", "ISO 3166-2 (or 3166-1) code of the region"),
+        Column("city", "string", "the city served, when the post names one (\"мэр Томска\")"),
         Column("country", "string", "the country served"),
         Column("country_code", "string", "ISO 3166-1 alpha-2 code of the country"),
+        Column("acting", "boolean", "held for now: \"и.о.\", \"врио\"", null=False), Column("former", "boolean", "held once: \"бывший\", \"экс-\"", null=False),
+        Column("period", "string", "when it was held, as the text gives it: \"2012..2015\", \"2014\""),
         _int("position_start", "start offset of the position phrase"),
         _int("position_end", "end offset of the position phrase (exclusive)"),
         Column("position_spans", "string", "'start-end' of every mention of the position, '; '-joined"),
@@ -289,11 +293,9 @@ def record_rows(rec: DocumentRecord, position: int = 1) -> dict[str, list[dict[s
             }
             for p in rec.persons
         ],
-        "officials": [
-            {**doc, **vars(o), "position_start": o.position_span[0], "position_end": o.position_span[1],
-             "position_spans": _joined(f"{a}-{b}" for a, b in o.position_spans), "in_article": _article(o.block)}
-            for o in rec.officials
-        ],
+        "officials": [{**doc, **vars(o), "position_start": o.position_span[0], "position_end": o.position_span[1],
+                       "position_spans": _joined(f"{a}-{b}" for a, b in o.position_spans), "in_article": _article(o.block)}
+                      for o in rec.officials],
         "facts": [
             {**doc, **vars(f), **_days("period", f.period), "regions": _joined(f.regions), "as_of": publication_date(f.as_of)[0],
              "indicator_start": f.indicator_span[0] if f.indicator_span else None,

@@ -3,13 +3,14 @@ when it names no region.
 
 Votes, counted in the article (every block but the "Читайте также" snippets, which are
 about something else: `document.scope`):
-- a LOC mention of a region ("Смоленской области") or of a Russian city, for the city's
-  region through the gazetteer ("в Смоленске" → Смоленская область);
+- a LOC mention of a region ("Смоленской области", "смоленских товаров") or of a Russian
+  city, for the city's region through the gazetteer ("в Смоленске" → Смоленская область);
 - an official serving a region ("губернатор Смоленской области": the region once more, as
   what the article's people answer to).
 The region with the most votes wins, a tie going to the one named first. When no region has
 a vote, the country does, by the same count: country mentions, foreign cities for their
-country, officials' countries. Neither: no region.
+country, officials' countries; a country's or a foreign city's adjective ("японский
+писатель", "Папа Римский") says whose people or things the article names, not where it is, and has no vote. Neither: no region.
 """
 from __future__ import annotations
 
@@ -18,6 +19,13 @@ from dataclasses import dataclass, field
 
 from ..document import Document, scope
 from ..geo.data import Place
+from ..records import Entity
+
+
+def is_adjective(doc: Document, ent: Entity) -> bool:
+    """A place written as an adjective ("американский"), as the locations stage adds them."""
+    tokens = doc.tokens_in(ent.start, ent.end)
+    return len(tokens) == 1 and tokens[0].tag.startswith("ADJF")
 
 
 @dataclass
@@ -38,7 +46,7 @@ class Tally:
 @dataclass
 class DocumentRegion:
     name = "document_region"
-    requires = frozenset({"entities.places", "entities.normal", "officials"})
+    requires = frozenset({"entities.places", "entities.normal", "officials", "tokens"})
     provides = frozenset({"region"})
 
     regions: dict[str, Place]  # ISO 3166-2 → the federal subject
@@ -65,12 +73,12 @@ class DocumentRegion:
                 continue
             if ent.subtype == "region" and ent.code in self.regions:
                 regions.add(ent.code, ent.start)
-            elif ent.subtype == "country" and ent.code in self.countries:
+            elif ent.subtype == "country" and ent.code in self.countries and not is_adjective(doc, ent):
                 countries.add(ent.code, ent.start)
             elif ent.subtype == "city" and (city := self.cities.get(ent.normal)) is not None:
                 if city.region in self.regions:
                     regions.add(city.region, ent.start)
-                elif city.country in self.countries:
+                elif city.country in self.countries and not is_adjective(doc, ent):
                     countries.add(city.country, ent.start)
         for official in doc.officials:
             if scope(official.block) != "article":

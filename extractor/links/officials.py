@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 
 from ..document import Document, scope, top_level
 from ..geo.data import Place
+from .document_region import DocumentRegion
 from .linker import Context, LinkModel, Pair, candidates
 from .persons import link_persons
+from .posts import PostWords, names_generic_region, period, served_place, without_generic_region
 from ..records import Entity, Official, Person
 
 APPOSITION = re.compile(r"^\s*(?:,|\(|[—–-])\s*$")  # "Анохин, губернатор", "Анохин — губернатор"
@@ -97,14 +99,16 @@ def rule_links(doc: Document, ents: list[Entity]) -> list[Candidate]:
 
 @dataclass
 class Countries:
-    """The country of a gazetteer place: a country itself, a Russian region's RU, a city's country."""
+    """The country of a gazetteer place: a country itself, a Russian region's RU, a city's country;
+    and what the officials stage asks of the gazetteer besides (a city's region, the document's)."""
 
     of_place: dict[str, str] = field(default_factory=dict)  # canonical place name → ISO 3166-1 alpha-2
     names: dict[str, str] = field(default_factory=dict)  # ISO 3166-1 alpha-2 → the country's canonical name
+    regions: DocumentRegion = field(default_factory=lambda: DocumentRegion({}, {}, {}))
 
     @classmethod
     def from_places(cls, places: list[Place]) -> "Countries":
-        countries = cls()
+        countries = cls(regions=DocumentRegion.from_places(places))
         for place in places:
             code = place.code if place.kind == "country" else place.country
             if code:
@@ -119,15 +123,31 @@ class Countries:
         code = self.of_place.get(region.normal) if region is not None else None
         return code or (org.code if org is not None else None)
 
+    def city_region(self, city: str) -> Place | None:
+        """"Томск" → Томская область (a Russian city's federal subject)."""
+        place = self.regions.cities.get(city)
+        return self.regions.regions.get(place.region) if place is not None and place.region else None
+
+
+@dataclass
+class Served:
+    """Where an official serves: region (or country named as the place), city, country."""
+
+    region: str | None = None
+    region_code: str | None = None
+    city: str | None = None
+    country_code: str | None = None
+
 
 class Officials:
     name = "officials"
     requires: frozenset[str] = frozenset({"entities.normal", "entities.organizations", "sentences", "text", "tokens"})
     provides: frozenset[str] = frozenset({"entities.persons", "officials", "persons"})
 
-    def __init__(self, model: LinkModel | None = None, countries: Countries | None = None) -> None:
+    def __init__(self, model: LinkModel | None = None, countries: Countries | None = None, posts: PostWords | None = None) -> None:
         self.model = model  # None: the hand rules alone decide
         self.countries = countries or Countries()
+        self.posts = posts or PostWords.load()
 
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
@@ -139,6 +159,7 @@ class Officials:
         places = sorted((e for e in doc.entities if e.type in ("LOC", "ORG")), key=lambda e: e.start)
         place_starts = [e.start for e in places]
         persons = {p.id: p for p in doc.persons}
+        where = Where(doc, self.countries)
         out: dict[tuple[str, str, str | None], Official] = {}  # one per (person, post, body)
         for cand in self.links(doc, ents):
             pos = cand.position
@@ -150,10 +171,10 @@ class Officials:
             key = (cand.person.person or "", pos.normal, org.normal if org else None)
             known = out.get(key)
             if known is None:
-                out[key] = self.official(doc, cand, persons[key[0]], inner)
+                out[key] = self.official(doc, cand, persons[key[0]], inner, where)
             elif (pos.start, pos.end) not in known.position_spans[-1:]:
                 known.position_spans.append((pos.start, pos.end))  # the same post named again
-        return list(out.values())
+        return merge_bare(list(out.values()))
 
     def links(self, doc: Document, ents: list[Entity]) -> list[Candidate]:
         if self.model is None:
@@ -167,26 +188,28 @@ class Officials:
         hits = rule_links(doc, ents)
         return candidates(Context(doc, ents, doc.persons, scope), [(c.position, c.person, c.rule) for c in hits])
 
-    def official(self, doc: Document, cand: Candidate, person: Person, inner: list[Entity]) -> Official:
+    def official(self, doc: Document, cand: Candidate, person: Person, inner: list[Entity], where: "Where") -> Official:
         """The record of one link; `inner` are the places and bodies inside the position."""
         pos = cand.position
-        region = next((e for e in inner if e.type == "LOC"), None)
-        org = next((e for e in inner if e.type == "ORG"), None)
+        body = organization(doc, inner)
         # the title is the normal form without the place or body named at its end; the
         # complement is kept as written in the normal form, so count words from the end
         cut = min((e.start for e in inner), default=pos.end)
         words, tail = pos.normal.split(), len(doc.text[cut : pos.end].split())
         title = " ".join(words[: len(words) - tail]) if 0 < tail < len(words) else pos.normal
-        if title not in person.positions:
-            person.positions.append(title)
-        country = self.countries.of(region, org)
+        status = self.posts.status(doc, pos, title)
+        status.title = without_generic_region(doc, pos, status.title)
+        if status.title not in person.positions:
+            person.positions.append(status.title)
+        served = where.served(pos, inner, body[1], self.posts.is_federal(status.title), self.posts.is_territorial(doc, pos))
+        country = served.country_code
         return Official(
             person=person.name,
             person_id=person.id,
-            position=title,
-            organization=org.normal if org else None,
-            region=region.normal if region else None,
-            region_code=region.code if region else None,
+            position=status.title,
+            organization=body[0],
+            region=served.region,
+            region_code=served.region_code,
             person_spans=list(person.mentions),
             position_span=(pos.start, pos.end),
             position_spans=[(pos.start, pos.end)],
@@ -194,4 +217,82 @@ class Officials:
             rule=cand.rule,
             country=self.countries.names.get(country) if country else None,
             country_code=country,
+            city=served.city,
+            organization_type=body[1].subtype if body[1] is not None else None,
+            acting=status.acting,
+            former=status.former,
+            period=period(doc, pos, status.former),
         )
+
+
+def merge_bare(officials: list[Official]) -> list[Official]:
+    """A post named bare ("Папа", "губернатор") is the one post of that title the same person
+    holds with a place or body named ("Папа Римский"): one official, its spans joined."""
+    placed: dict[tuple[str, str, bool, bool], list[Official]] = {}
+    for off in officials:
+        if off.organization or off.region or off.city or off.country_code:
+            placed.setdefault((off.person_id, off.position, off.acting, off.former), []).append(off)
+    out = []
+    for off in officials:
+        into = placed.get((off.person_id, off.position, off.acting, off.former), [])
+        if off.organization or off.region or off.city or off.country_code or len(into) != 1:
+            out.append(off)
+            continue
+        into[0].position_spans = sorted({*into[0].position_spans, *off.position_spans})
+        into[0].position_span = into[0].position_spans[0]
+    return out
+
+
+def organization(doc: Document, inner: list[Entity]) -> tuple[str | None, Entity | None]:
+    """The body in a post and the ORG entity that types it: adjacent bodies read as one
+    ("Приокского управления Ростехнадзора" → "Приокское управление Ростехнадзора", typed and
+    placed by the last, the body the unit belongs to)."""
+    orgs = [e for e in inner if e.type == "ORG"]
+    if not orgs:
+        return None, None
+    chain = [orgs[0]]
+    for org in orgs[1:]:
+        if org.start >= chain[-1].end and not doc.text[chain[-1].end : org.start].strip():
+            chain.append(org)
+        elif org.start >= chain[-1].end:
+            break
+    if len(chain) == 1:
+        return orgs[0].normal, orgs[0]
+    last = chain[-1]
+    typed = last if last.code or not chain[0].subtype else chain[0]
+    return f"{chain[0].normal}{doc.text[chain[0].end : last.end]}", typed
+
+
+class Where:
+    """Where the officials of one document serve; the document's region read once, when asked."""
+
+    def __init__(self, doc: Document, countries: Countries) -> None:
+        self.doc = doc
+        self.countries = countries
+        locs = [e for e in doc.entities if e.type == "LOC"]
+        self.by_end = {e.end: e for e in locs}
+        self.by_start = {e.start: e for e in locs}
+        self._region: list[Place | None] = []
+
+    def document_region(self) -> Place | None:
+        if not self._region:
+            self._region.append(self.countries.regions.region(self.doc))  # officials not yet counted
+        return self._region[0]
+
+    def served(self, pos: Entity, inner: list[Entity], org: Entity | None, federal: bool, territorial: bool) -> Served:
+        place = served_place(self.doc, pos, inner, self.by_end, self.by_start, territorial)
+        if place is not None:
+            return self._of_place(place, org)
+        if names_generic_region(self.doc, pos) and (found := self.document_region()) is not None and found.kind == "region":
+            return Served(found.name, found.code, None, found.country)  # "министр экономики области"
+        country = org.code if org is not None else None
+        if country is None and federal and (found := self.document_region()) is not None and found.country == "RU":
+            country = "RU"  # "вице-премьер" in a document about Russia
+        return Served(country_code=country)
+
+    def _of_place(self, place: Entity, org: Entity | None) -> Served:
+        country = self.countries.of(place, org)
+        if place.subtype != "city":
+            return Served(place.normal, place.code, None, country)
+        region = self.countries.city_region(place.normal)  # "мэр Томска": Томская область, the city kept
+        return Served(region.name if region else None, region.code if region else None, place.normal, country)

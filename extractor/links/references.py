@@ -99,6 +99,16 @@ class References:
             if len(fits) == 1:
                 ent.person = fits[0].id
                 fits[0].role_mentions.append((ent.start, ent.end))
+                self.add_to_official(doc, fits[0].id, ent)
+
+    def add_to_official(self, doc: Document, person_id: str, ent: Entity) -> None:
+        """The role mention is one more mention of the post it names: "губернатор", "глава
+        региона" join the governor's official (the first of the person's posts it fits)."""
+        keys = self.synonyms.mention_keys(ent.normal)
+        for off in doc.officials:
+            if off.person_id == person_id and keys & self.synonyms.post_keys(off.position):
+                off.position_spans = sorted({*off.position_spans, (ent.start, ent.end)})
+                return
 
     @staticmethod
     def _one_person(doc: Document, ent: Entity) -> bool:

@@ -210,7 +210,7 @@ def test_closed_columns_have_the_values_of_the_record_fields_they_copy() -> None
             enum = properties.get(c.name, {}).get("enum")
             assert c.values == (tuple(v for v in enum if v is not None) if enum else None), (name, c.name)
             closed += bool(enum)
-    assert closed == 11
+    assert closed == 12
 
 
 def test_every_table_format_has_a_writer_and_a_suffix() -> None:

@@ -64,3 +64,9 @@ def test_without_a_region_the_country_foreign_cities_and_officials_countries_cou
 
 def test_the_seed_is_about_smolensk_region(seed) -> None:
     assert (seed.region, seed.region_code) == ("Смоленская область", "RU-SMO")
+
+
+def test_country_adjectives_do_not_vote_for_the_documents_country(pipeline):
+    rec = pipeline.extract("В Стокгольме вручили премию. Американский певец, американский поэт и американский "
+                           "режиссёр приехали в Швецию.")
+    assert rec.region == "Швеция"
