@@ -164,35 +164,54 @@ class Periods:
         dates = self._within(*window)
         context = self.context(start, block, counted)
         year = sentence_year([d for d in dates if not is_base(text, d)]) or year_of(context)
+        own = [d for d in dates if not is_base(text, d) and resolve(d, year)]
+        bases = [d for d in dates if is_base(text, d) and resolve(d, year)]
         duration = None
         for match in DURATION.finditer(text, clause_start, start):
             duration = match
-        own = [d for d in dates if not is_base(text, d) and resolve(d, year)]
-        bases = [d for d in dates if is_base(text, d) and resolve(d, year)]
         if duration:
-            n = duration.group(1)
-            anchor = year or self.doc_year
-            span = int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]
-            period = f"{anchor - span + 1}..{anchor}" if anchor else None
+            period = self._duration(duration, year)
         else:
-            best = min(own, key=lambda d: self._rank(d, start, end), default=None)
-            if best is not None and context and self._rank(best, start, end)[0] == 3:
-                best = None  # "…составила 5 млн, а в 2015 году …": that date is the next figure's
-            period = resolve(best, year) if best else context
-            if period and YEAR_EARLIER.match(text, end):  # "17,6 млрд в 2013 году против 18,1 млрд годом ранее"
-                period = shifted(period, -1)
-            if not best and period and any(year_of(resolve(d, year)) == year_of(period) for d in bases):
-                period = None  # "снизился по сравнению с январём 2020 года" under "2020": not 2020
+            period = self._stated(own, bases, context, year, span)
+        return period, self._base(bases, period, year, span, window)
+
+    def _duration(self, duration: re.Match[str], year: int | None) -> str | None:
+        """"за 3 года": the years up to the sentence's (or the document's) year."""
+        n = duration.group(1)
+        anchor = year or self.doc_year
+        span = int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]
+        return f"{anchor - span + 1}..{anchor}" if anchor else None
+
+    def _stated(
+        self, own: list[Entity], bases: list[Entity], context: str | None, year: int | None, span: tuple[int, int]
+    ) -> str | None:
+        """The period a date of the sentence states for the number, else the context's."""
+        text, (start, end) = self.text, span
+        best = min(own, key=lambda d: self._rank(d, start, end), default=None)
+        if best is not None and context and self._rank(best, start, end)[0] == 3:
+            best = None  # "…составила 5 млн, а в 2015 году …": that date is the next figure's
+        period = resolve(best, year) if best else context
+        if period and YEAR_EARLIER.match(text, end):  # "17,6 млрд в 2013 году против 18,1 млрд годом ранее"
+            period = shifted(period, -1)
+        if not best and period and any(year_of(resolve(d, year)) == year_of(period) for d in bases):
+            period = None  # "снизился по сравнению с январём 2020 года" under "2020": not 2020
+        return period
+
+    def _base(
+        self, bases: list[Entity], period: str | None, year: int | None, span: tuple[int, int], window: tuple[int, int]
+    ) -> str | None:
+        """What the figure is compared with: a base date of the sentence, or "к предыдущему году"."""
+        text, (start, end) = self.text, span
         base = min(bases, key=lambda d: self._rank(d, start, end), default=None)
         if base is not None:
             value = resolve(base, year)
             if period and value and SAME_TIME.search(text, max(0, base.start - 40), base.start) and period != value:
                 if year_of(period) == (year_of(value) or 0) + 1 and re.fullmatch(r"\d{4}", value):
                     value = shifted(period, -1)  # "с аналогичным периодом прошлого года"
-            return period, value
+            return value
         if period and PREVIOUS_YEAR.search(text, window[0], window[1]):  # "к предыдущему году"
-            return period, shifted(period, -1)
-        return period, None
+            return shifted(period, -1)
+        return None
 
     def _rank(self, d: Entity, start: int, end: int) -> tuple[int, int]:
         """Which date goes with the number: right after it, in its clause, before it, after it."""
