@@ -448,10 +448,11 @@ def test_scaling_runs_extract_and_outputs_match(tmp_path: Path, capsys: pytest.C
     one, two = raw["runs"]
     assert (one["jobs"], two["jobs"]) == (1, 2)
     assert one["records"] == two["records"] == 8 and one["sha256"] == two["sha256"]
-    assert one["workers_mb"] == [] and len(two["workers_mb"]) == 2
-    assert one["parent_mb"] > 100 and all(mb > 100 for mb in two["workers_mb"])  # each loads the pipeline
-    assert two["parent_mb"] < min(two["workers_mb"])  # the parent of -j 2 loads no model
-    assert one["cpu_seconds"] > 1 and two["cpu_seconds"] > 2  # the workers' CPU counts too: each loads the pipeline
+    # the run loads the pipeline once and forks its workers, which hold it (their RSS counts the pages they
+    # share); a forked worker on 2 tiny documents may come and go between two polls
+    assert one["workers_mb"] == [] and len(two["workers_mb"]) <= 2
+    assert one["parent_mb"] > 100 and all(mb > 100 for mb in two["workers_mb"])
+    assert one["cpu_seconds"] > 1 and two["cpu_seconds"] > 1  # the workers' CPU counts too
     assert raw["corpus"]["kinds"] == {"distinct": 4, "derived": 3, "repeated": 1}
     text = table.read_text(encoding="utf-8")
     assert "| round | jobs | docs | MB | seconds | CPU s | docs/s | KB/s | speedup |" in text and "byte-identical: yes" in text

@@ -42,7 +42,7 @@ from tools.scaling_corpus import CorpusStats, assemble, corpus_stats, write_corp
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 DEFAULT_JOBS = (1, 2)
-POLL_SECONDS = 0.5
+POLL_SECONDS = 0.1
 TARGET_SPEEDUP = 1.8  # issue #5: -j 2 at least this many times the throughput of -j 1
 DEFAULT_ROUNDS = 3
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
