@@ -52,6 +52,9 @@ RELATIONS: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {
     "EVENT_DATE": (frozenset({"POINT_IN_TIME"}), frozenset({"EVENT"}), frozenset({"DATE"})),  # event - date
 }
 CORPUS_RELATIONS: dict[str, tuple[str, ...]] = {"nerel": tuple(RELATIONS), "factrueval": ()}
+# corpora whose guidelines mark places by name only: a place adjective ("российский",
+# "смоленских"), a LOC of ours, is not theirs to score (NEREL marks most of them as places)
+UNMARKED_PLACE_ADJECTIVES = frozenset({"factrueval"})
 
 
 @dataclass(frozen=True)

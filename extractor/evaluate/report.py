@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractor.evaluate.corpora import CORPUS_RELATIONS, CORPUS_TYPES, GoldDoc, read_corpus
+from extractor.evaluate.corpora import CORPUS_RELATIONS, CORPUS_TYPES, UNMARKED_PLACE_ADJECTIVES, GoldDoc, read_corpus
+from extractor.evaluate.conventions import without_place_adjectives
 from extractor.evaluate.officials import OfficialsResult, officials_dict, render_officials
 from extractor.evaluate.score import Counts, System, TypeScore, score
 
@@ -44,6 +45,8 @@ def _run_system(name: str, system: System, docs: list[GoldDoc], corpus: str) -> 
     started = time.perf_counter()
     preds = system(texts)
     seconds = time.perf_counter() - started
+    if corpus in UNMARKED_PLACE_ADJECTIVES:
+        preds = [without_place_adjectives(doc.text, pred) for doc, pred in zip(docs, preds)]
     scores = score(docs, preds, types=CORPUS_TYPES[corpus], relations=CORPUS_RELATIONS[corpus])
     return SystemResult(name=name, seconds=seconds, scores=scores)
 
