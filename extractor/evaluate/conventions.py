@@ -10,7 +10,8 @@ from .score import Prediction
 
 
 @lru_cache(maxsize=1)
-def _morph() -> Morph:
+def morph() -> Morph:
+    """The one analyser of the scorers (loaded on first use: scoring spans needs none)."""
     return Morph.load()
 
 
@@ -19,8 +20,8 @@ def is_place_adjective(word: str) -> bool:
     "Брянские"; not "Грозный", "Нижний Новгород")."""
     if " " in word or not word[:1].isalpha():
         return False
-    morph = _morph()
-    return "ADJF" in str(morph.best(word).tag) and not any("Geox" in str(p.tag) for p in morph.parse(word))
+    analyser = morph()
+    return "ADJF" in str(analyser.best(word).tag) and not any("Geox" in str(p.tag) for p in analyser.parse(word))
 
 
 def without_place_adjectives(text: str, pred: Prediction) -> Prediction:

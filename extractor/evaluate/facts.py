@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..morph import Morph, fold
+from ..morph import fold
+from .conventions import morph
 
 FIELDS = ("kind", "value", "unit", "qualifier", "change", "indicator", "period")
 # rows beyond FIELDS: each is scored over the gold items that carry it (see `asked_for`)
@@ -37,7 +38,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = (ROOT / "tests" / "data" / "numeric_facts.jsonl", ROOT / "tests" / "data" / "news_facts.jsonl")
 DEFAULT_SOURCES = {"news": ROOT.parent / "shared" / "data" / "news"}
 
-_morph: Morph | None = None
 
 
 @dataclass
@@ -81,15 +81,12 @@ def read_gold(path: Path, sources: dict[str, Path] | None = None) -> list[dict[s
 def head_of(phrase: str | None) -> str | None:
     """The head noun of a lemma phrase: its first noun in the nominative ("средняя
     заработная плата" -> "плата", "доля граждан" -> "доля"), else its first word."""
-    global _morph
     if not phrase:
         return None
     words = [w.strip("\"«»()„“,.") for w in phrase.split()]
     words = [w for w in words if w]
-    if _morph is None:
-        _morph = Morph.load()
     for word in words:
-        tag = _morph.best(word.lower()).tag
+        tag = morph().best(word.lower()).tag
         if "NOUN" in tag and "nomn" in tag:
             return word
     return words[0] if words else None
