@@ -1,6 +1,8 @@
 """Whether a number is a change (and which way), a comparison, or a level.
 
-- a sign: "+1,5 %", "−2 %";
+- a sign: "+1,5 %", "−2 %", and a hyphen written as a minus ("(201 727 машин -11%)"), except
+  after a level verb ("инфляция составила -0,5 %": a negative level); the value is then the
+  size of the change ("-11%": 11, decrease);
 - "до N", "с N" are levels ("выросла с 76 % до 89 %");
 - a comparative next to the number ("на 5,4 % ниже уровня 2016 года", "меньше
   среднереспубликанского показателя на 7,5 %", "в 30 раз выше средней зарплаты"): the
@@ -37,6 +39,7 @@ RELATIVE = "котор"  # "прирост …, который составил 
 class Reading:
     change: str | None = None
     comparison: bool = False
+    signed: bool = False  # the change is the number's own sign: its value is the size
 
 
 @dataclass
@@ -78,9 +81,8 @@ class ChangeReader:
         start, end = span
         before = list(WORD.finditer(text, max(clause[0], previous_end), start))
         after = list(WORD.finditer(text, end, sentence[1]))
-        sign = text[max(start - 1, 0) : start + 1]  # "+1,5 %", "−2%" (a minus sign, not a dash)
-        if kind == "percent" and ("+" in sign or "−" in sign):
-            return Reading("increase" if "+" in sign else "decrease")
+        if kind == "percent" and self._signed(text, start, before):
+            return Reading("increase" if "+" in text[max(start - 1, 0) : start + 1] else "decrease", signed=True)
         if kind != "ratio" and before and fold(before[-1].group()) in LEVEL_PREPOSITIONS:
             return Reading()
         by_na = kind != "ratio" and bool(before) and fold(before[-1].group()) == "на"
@@ -91,6 +93,15 @@ class ChangeReader:
         if found is None:
             found = self._sentence(text, sentence, clause, before, kind, by_na, previous_end)
         return Reading(found)
+
+    @staticmethod
+    def _signed(text: str, start: int, before: list[re.Match[str]]) -> bool:
+        """"+1,5 %", "−2%" (a minus sign, not a dash); "-11%" when it follows no level verb."""
+        sign = text[max(start - 1, 0) : start + 1]
+        if "+" in sign or "−" in sign:
+            return True
+        level = bool(before) and fold(before[-1].group()).startswith(LEVEL_VERBS)
+        return text[start : start + 1] == "-" and not level  # the number's text starts with its sign
 
     def _compared(self, text, sentence, before, after, shaped, places) -> Reading | None:
         """"на 5 % больше уровня 2018 года" (a change), "в 30 раз выше средней зарплаты" (a comparison)."""

@@ -112,7 +112,7 @@ class Facts:
                     text=doc.text[m.start : end],
                     start=m.start,
                     end=end,
-                    value=m.value,
+                    value=abs(m.value) if reading.signed else m.value,  # "-11%": a decrease of 11
                     unit=unit,
                     qualifier=m.qualifier,
                     change=reading.change,

@@ -1,7 +1,8 @@
 """The regexes of the number recogniser, built once from the grammar pieces.
 
 `master` is the one pattern scanned over the text: a ratio word ("вдвое",
-group `rw`), a percent adjective ("70-процентное", `pa`) or a number (`num`):
+group `rw`), a percent adjective ("70-процентное", `pa`), a share in words ("более
+трети", `fr`) or a number (`num`):
 an optional currency before it (`pre`), the number (`a`: digits with their
 multiplier, or words), an optional second number of a range (`rsep`, `b`),
 and the unit after it (`tail`: one of the groups `cur`, `minor`, `pp`, `bp`,
@@ -80,8 +81,8 @@ def _number_source(with_range: bool) -> str:
 
 def _first_words() -> str:
     words = set(NUMBER_WORDS) | set(BARE_MULTIPLIERS) | set(BARE_MULTIPLIERS_AFTER_QUALIFIER)
-    words |= set(FRACTIONS) | set(RATIO_ADVERBS) | set(HALF_MULTIPLIERS)
-    stems = [s + RATIO_ADJECTIVE_STEM for s in RATIO_STEMS] + list(WORD_PERCENT_ADJECTIVES)
+    words |= set(FRACTIONS) | set(RATIO_ADVERBS) | set(HALF_MULTIPLIERS) | set(P.PARTS) | set(P.NUMERATORS)
+    stems = [s + RATIO_ADJECTIVE_STEM for s in RATIO_STEMS] + list(WORD_PERCENT_ADJECTIVES) + list(P.ORDINAL_PART_STEMS)
     syms = re.escape(M.prefix_first_chars())
     codes = "(?-i:US\\$|" + "|".join(sorted(CURRENCY_CODES)) + ")"
     return (
@@ -95,6 +96,7 @@ def _master_source() -> str:
         WSTART + "(?=" + _first_words() + ")(?:"
         + "(?P<rw>" + R.word_source("rw") + ")"
         + "|(?P<pa>" + P.adjective_source("pa") + ")"
+        + "|(?P<fr>" + P.fraction_source("fr") + "(?!" + SP + multiplier_source() + "))"  # "четверть миллиона" is a number
         + "|(?P<num>" + _number_source(True) + ")"
         + ")"
     )

@@ -70,8 +70,11 @@ What is not a number here: years, dates and times ("2023 году", "11:25",
 ordinals, durations and ages ("5 лет", "12 часов", "72-х летний": the date
 layer's business), bare numbers without a noun, unit, multiplier, qualifier
 or verb ("против — 59", "(22)"), "один" as a pronoun ("ещё один", "один
-из"), vague numbers ("несколько", "десятки", "тысячи людей"), shares ("две
-трети", "3/4"), "-кратный" before a title ("двукратный чемпион").
+из"), vague numbers ("несколько", "десятки", "тысячи людей"), shares written
+with a slash ("3/4"), "-кратный" before a title ("двукратный чемпион").
+Shares in words are percentages ("более трети" 33.333333 %, "две трети",
+"на четверть", "половина", "десятая часть" 10 %), except a stretch of time
+("во второй половине 2019 года").
 """
 from __future__ import annotations
 
@@ -466,5 +469,15 @@ class NumberRecognizer:
         return [NumberMatch("percent", m.start(), m.end(), m.group(), value, P.UNIT_PERCENT,
                             qual, qspan, prep=prep)], "percent_adjective"
 
+    def _fraction(self, text: str, m: re.Match, prev_end: int) -> _Found | None:
+        """"более трети", "на четверть", "две трети", "десятая часть": a share, in percent;
+        not "во второй половине года" (a stretch of time)."""
+        if P.is_time(text, m.start(), m.end()):
+            return None
+        value = P.fraction_value(m.group("fr_n"), m.group("fr_d"), m.group("fr_o"))
+        qual, qspan, prep, _ = self._lead(text, m.start(), prev_end)
+        return [NumberMatch("percent", m.start(), m.end(), m.group(), value, P.UNIT_PERCENT,
+                            qual, qspan, prep=prep)], "fraction"
+
     #: the alternative of the master pattern that matched -> its rule
-    _MASTER_RULES = {"num": _number_or_single, "rw": _ratio_word, "pa": _percent_adjective}
+    _MASTER_RULES = {"num": _number_or_single, "rw": _ratio_word, "pa": _percent_adjective, "fr": _fraction}

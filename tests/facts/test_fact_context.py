@@ -122,6 +122,13 @@ def test_change_words_away_from_the_number(pipeline, text, changes) -> None:
     assert not any(got[k].comparison for k in changes)
 
 
+def test_a_signed_percentage_is_a_change_of_that_size(pipeline) -> None:
+    got = facts(pipeline, "Далее идут Kia (201 727 машин -11%), Skoda (94 632 машины, +7%) и ГАЗ (51 169 машин, −20%).")
+    assert [(got[k].value, got[k].change) for k in ("-11%", "+7%", "−20%")] == [(11, "decrease"), (7, "increase"), (20, "decrease")]
+    level = facts(pipeline, "Инфляция в марте составила -0,5%.")["-0,5%"]
+    assert (level.value, level.change) == (-0.5, None)  # a negative level, after a level verb
+
+
 @pytest.mark.parametrize(
     "text, number",
     [
