@@ -202,8 +202,10 @@ class Facts:
         """The unit and its head noun: a count's counted noun (None after an elided one)."""
         if m.kind == "quantity":
             return m.unit, quantity_head(m.unit, self.reader.morph)
-        if m.kind != "count" or m.noun is None:
+        if m.kind != "count":
             return m.unit, None
+        if m.noun is None:  # no noun: none, or the people a collective counts ("шестерых": человек)
+            return m.unit, m.unit
         tokens = doc.tokens_in(*m.noun)
         if not tokens:
             return m.unit, quantity_head(m.unit, self.reader.morph)

@@ -69,7 +69,8 @@ What is not a number here: years, dates and times ("2023 году", "11:25",
 "статьи 5"), titles («Двенадцать стульев»), ranks ("3 место", "9 класс"),
 ordinals, durations and ages ("5 лет", "12 часов", "72-х летний": the date
 layer's business), bare numbers without a noun, unit, multiplier, qualifier
-or verb ("против — 59", "(22)"), "один" as a pronoun ("ещё один", "один
+or verb ("против — 59", "(22)"; but a collective numeral alone counts people:
+"спасли ещё шестерых", "трое из них"), "один" as a pronoun ("ещё один", "один
 из"), vague numbers ("несколько", "десятки", "тысячи людей"), shares written
 with a slash ("3/4"), "-кратный" before a title ("двукратный чемпион").
 Shares in words are percentages ("более трети" 33.333333 %, "две трети",
@@ -88,7 +89,7 @@ from ..grammars import counts as C
 from ..grammars import money as M
 from ..grammars import percent as P
 from ..grammars import ratio as R
-from ..grammars.number_words import HUNDREDS, TENS
+from ..grammars.number_words import COLLECTIVES, HUNDREDS, TENS
 from ..grammars.qualifiers import QUALIFIERS
 from ..grammars.numbers import SP, parse_digits, to_value
 from . import guards as G
@@ -104,6 +105,7 @@ _ORDINAL_HEADS = frozenset(list(HUNDREDS) + list(TENS))
 _EXACT_DIGITS = 28 - 12 - 2
 _RATE = re.compile(r"\bкурс|\bкотировк", re.IGNORECASE)  # "курс евро на бирже — 98,615 рубля"
 RATE_WINDOW = 40  # characters before the number where the rate is named
+PEOPLE = "человек"  # what a collective numeral with no noun counts ("трое из них")
 
 
 def _after_rate(text: str, start: int) -> bool:
@@ -419,6 +421,8 @@ class NumberRecognizer:
                                      ordinal_follows=ordinal_follows))
         if noun.status == C.EXCLUDED:
             return None
+        if noun.span is None and ops.b is None and a.words and m.group("a_w").lower() in COLLECTIVES:
+            return _Reading("count.collective", "count", PEOPLE, core_end)  # "спасли ещё шестерых", "трое из них"
         partitive = None
         if noun.status == C.NONE and ops.b is None:
             partitive = self._partitive(text, core_end)  # "54 из 81 члена", "шесть из 11 стран"
