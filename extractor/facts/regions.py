@@ -15,7 +15,8 @@
 - a sentence that names no place is about the document's subject: the place its heading and
   lead name most, else its article (the votes of `geo/subject.py`), a city when half of its
   region's votes name that city ("Прожиточный минимум в Москве …" → Москва, "по данным
-  Росстата …" in an article about Russia → Россия), none for a tie.
+  Росстата …" in an article about Russia → Россия), none for a tie;
+- none for a count of states ("входит 12 государств (Россия, Алжир …)"): a group of them.
 Figures of a "Читайте также" snippet (a block that is not the article) take nothing from the
 article: only what their own sentence names.
 """
@@ -40,6 +41,7 @@ ROUTE_END = re.compile(r"\b(?:от|до)\s+(?:границ\w*\s+с\s+)?$", re.I)
 NEIGHBOUR = re.compile(r"\b(?:сопредельн|соседн|братск|дружественн)\w*\s+(?:\w+\s+)?(?:государств|стран|республик)\w*", re.I)
 # between two places of a list: ", ", " и ", ", и в "
 LIST_JOINT = re.compile(r"\s*(?:,\s*(?:и\s+)?|(?:и|или)\s+)(?:(?:в|во|из|на)\s+)?", re.I)
+STATES = re.compile(r"\b(?:стран|государств)", re.I)  # "12 государств", "из 133 стран": a group of states, no one place
 RESPECTIVELY = re.compile(r"\bсоответственно\b", re.I)
 OPENING, CLOSING = "«„", "»“"
 LEAD = 2  # sentences of the article that state what it is about: the heading and the first
@@ -145,6 +147,8 @@ class RegionReader:
         at: Position, places: DocumentPlaces,
     ) -> list[str]:
         """The places of the number at `at`, `locs` the places named in its sentence."""
+        if STATES.search(text, *at.number):
+            return []
         named = [e for e in locs if not framed(text, at.window[0], e.start)]
         names = self._specific(self._respectively(text, at, self._own(text, at, named)))
         if indicator is not None:

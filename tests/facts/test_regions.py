@@ -59,6 +59,7 @@ def test_a_list_of_places_after_the_number_goes_past_the_commas(pipeline) -> Non
         ("Трасса от Москвы до Новороссийска имеет протяженность 1524 км.", "1524 км"),  # the ends of a route
         ("В забеге «Лыжня России» приняли участие 500 человек.", "500 человек"),  # a quoted name
         ("Кардиналы из Индии и Колумбии\n\nВсего их 120 человек.", "120 человек"),  # a tie: no subject
+        ("Россия в газовом форуме\n\nВ форум входят 12 государств (Россия, Алжир, Катар).", "12 государств"),  # a group of states
     ],
 )
 def test_places_that_are_not_where_the_figure_is(pipeline, text: str, number: str) -> None:
