@@ -19,11 +19,11 @@ from .context import ContextReader, IndicatorMention, clause_bounds
 from .indicator import SyntaxIndicators, load_links
 from .period import Periods
 from .recognize import NumberMatch, NumberRecognizer
-from .regions import DocumentPlaces, RegionReader
+from .regions import DocumentPlaces, Position, RegionReader
 from .syntax import Parser, Tree
 from .units import CountedNoun, load_abbreviations, quantity_head
 
-PLACE_KINDS = ("region", "country")
+PLACE_KINDS = ("region", "country", "city")
 # characters of its sentence read on either side of a number: a table pasted as one
 # "sentence" holds thousands of numbers, and reading all of it for each was quadratic
 READ_WINDOW = 600
@@ -71,7 +71,7 @@ class Facts:
         places = {e.start: e.end for e in doc.entities if e.type == "LOC"}
         locs = sorted((e for e in doc.entities if e.type == "LOC" and e.subtype in PLACE_KINDS), key=lambda e: e.start)
         loc_starts = [e.start for e in locs]
-        periods, document_places = Periods(doc), DocumentPlaces.of(doc)
+        periods, document_places = Periods(doc), DocumentPlaces.of(doc, self.places.voters)
         as_of = doc.date.isoformat() if doc.date else (str(doc.year) if doc.year else None)
         match_starts = [x.start for x in matches]
         facts: list[Fact] = []
@@ -120,7 +120,9 @@ class Facts:
                     indicator_span=indicator.span if indicator else None,
                     period=period,
                     regions=self.places.regions(
-                        doc, doc.clean, near, (indicator.start, indicator.end) if indicator else None, (lo, hi), document_places
+                        doc, doc.clean, near, (indicator.start, indicator.end) if indicator else None,
+                        Position((lo, hi), clause, (m.start, m.end), [(x.start, x.end) for x in within(matches, match_starts, lo, hi)]),
+                        document_places,
                     ),
                     sentence=(s_start, s_end),
                     block=block,
