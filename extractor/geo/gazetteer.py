@@ -28,6 +28,7 @@ KIND_PRIORITY = ("country", "city", "region")
 # an adjective names the region before the city: "смоленский губернатор" is the region's
 ADJECTIVE_PRIORITY = ("country", "region", "city")
 REGION_ADJECTIVE_KINDS = {"область", "край", "автономный округ", "автономная область"}
+PROPER_GRAMMEMES = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")  # a lemma with these is a proper name
 
 
 def name_words(name: str) -> list[str]:
@@ -84,11 +85,26 @@ class Gazetteer:
             for name in variants(place):
                 words = name_words(name)
                 gazetteer.max_words = max(gazetteer.max_words, len(words))
-                for key in (morph.key(words), fold(" ".join(words))):
+                for key in gazetteer.keys(words):
                     gazetteer.index.setdefault(key, place)
         gazetteer.add_abbreviations(ordered)
         gazetteer.add_adjectives(ordered)
         return gazetteer
+
+    def keys(self, words: list[str]) -> tuple[str, ...]:
+        """The lookup keys of a place name: its lemmas and its folded form; only the folded
+        form where the lemma of a one-word name is a common word ("Семей" → "семья", "Львов"
+        → "лев", "Шахты" → "шахта"): the family, the lion and the mine are no places."""
+        folded, key = fold(" ".join(words)), self.morph.key(words)
+        if key != folded and len(words) == 1 and self._common_word(key):
+            return (folded,)
+        return key, folded
+
+    def _common_word(self, lemma: str) -> bool:
+        return any(
+            p.is_known and fold(p.normal_form) == lemma and not any(g in p.tag for g in PROPER_GRAMMEMES)
+            for p in self.morph.parse(lemma)
+        )
 
     def add_abbreviations(self, places: Sequence[Place]) -> None:
         by_name = first_by_name(places)

@@ -21,6 +21,13 @@ def places() -> list[Place]:
 
 
 @pytest.fixture(scope="module")
+def gazetteer(morph):
+    from extractor.geo.gazetteer import Gazetteer
+
+    return Gazetteer.load(morph)
+
+
+@pytest.fixture(scope="module")
 def countries(places):
     return [p for p in places if p.kind == "country"]
 
@@ -159,3 +166,10 @@ def test_malformed_row_names_file_and_line(tmp_path: Path):
     lines = (tmp_path / "cities.tsv").read_text(encoding="utf-8").count("\n")
     with pytest.raises(ValueError, match=rf"cities\.tsv:{lines}\b"):
         load_places(tmp_path)
+
+
+@pytest.mark.parametrize("word, place", [("Семья", None), ("Льва", None), ("шахта", None), ("Семей", "Семей"), ("Львове", "Львов"), ("Смоленске", "Смоленск")])
+def test_a_place_whose_lemma_is_a_common_word_is_found_by_its_own_form_only(gazetteer, word, place):
+    """"Семей" (Kazakhstan) parses as "семья": the common word is no place, the name still is."""
+    found = gazetteer.lookup([word])
+    assert (found.name if found else None) == place
