@@ -30,7 +30,7 @@ from ..geo.gazetteer import Gazetteer, name_words
 from ..grammars.words import QUOTES
 from ..lexicons import read_table
 from ..morph import Morph, fold, restore_case
-from ..records import ORG_SUBTYPES, Entity
+from ..records import ORG_SUBTYPES, Entity, Official
 from .document_region import DocumentRegion, Tally
 from .posts import GENERIC_REGION
 
@@ -140,6 +140,8 @@ class Bodies:
         regions = where.countries.regions
         tokens = doc.tokens_in(pos.start, pos.end)
         matches = self.matches(token_lemmas(tokens))
+        if federal and any(m.row.place == "named" for m in matches) and (found := where.document_region()) and found.kind == "region":
+            federal = False  # "вице-премьер" in an article about a region may be the region's
         named = self.named(doc, pos, inner, regions)
         served = self._placed(doc, served, named, matches, where, regions)
         organization, kind, served = self._body(doc, pos, tokens, matches, inner, body, served, where, federal)
@@ -396,6 +398,26 @@ class Bodies:
         parse = next((p for p in self.morph.parse(lemma) if p.tag.POS == "ADJF"), None)
         form = self.morph.inflect(parse, {gender, "sing", "nomn"}) if parse is not None else None
         return form.capitalize() if form else None
+
+
+PLACED = ("organization", "region", "city", "country_code")
+
+
+def merge_covered(officials: list[Official]) -> list[Official]:
+    """"губернатор" of the document's region and "губернатор Камчатского края" of one person are
+    one post: a record whose body and places are all those of one other record of the same
+    person, title and status (or unset) joins it, its spans added; the richer record is kept."""
+    by_post: dict[tuple[str, str, bool, bool], list[Official]] = {}
+    for off in sorted(officials, key=lambda o: -sum(getattr(o, f) is not None for f in PLACED)):
+        kept = by_post.setdefault((off.person_id, off.position, off.acting, off.former), [])
+        into = [k for k in kept if all(getattr(off, f) in (None, getattr(k, f)) for f in PLACED)]
+        if len(into) == 1:
+            into[0].position_spans = sorted({*into[0].position_spans, *off.position_spans})
+            into[0].position_span = into[0].position_spans[0]
+        else:
+            kept.append(off)
+    keep = {id(off) for kept in by_post.values() for off in kept}
+    return [off for off in officials if id(off) in keep]
 
 
 def spelt_like(form: str, model: str) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, scope, top_level
 from ..geo.data import Place
-from .bodies import Bodies
+from .bodies import Bodies, merge_covered
 from .document_region import DocumentRegion
 from .linker import Context, LinkModel, Pair, candidates
 from .persons import link_persons
@@ -179,7 +179,7 @@ class Officials:
                 out[key] = self.official(doc, cand, persons[key[0]], inner, where)
             elif (pos.start, pos.end) not in known.position_spans[-1:]:
                 known.position_spans.append((pos.start, pos.end))  # the same post named again
-        return merge_bare(list(out.values()))
+        return merge_covered(merge_bare(list(out.values())))
 
     def links(self, doc: Document, ents: list[Entity]) -> list[Candidate]:
         if self.model is None:
