@@ -88,3 +88,31 @@ def test_a_parliament_is_its_regions_legislature(pipeline):
 def test_a_body_written_with_its_place_keeps_it(pipeline):
     text = "В среду глава Минприроды России Сергей Донской объявил об открытии месторождения."
     assert officials(pipeline, text)["Сергей Донской"].organization == "Министерство природных ресурсов и экологии России"
+
+
+def test_a_short_name_is_the_documents_regional_legislature(pipeline):
+    text = ("В Горно-Алтайске прошла сессия. Республика Алтай утвердила бюджет. "
+            "Председатель Госсобрания Владимир Тюлентин открыл заседание.")
+    assert where(officials(pipeline, text)["Владимир Тюлентин"]) == (
+        "Государственное Собрание — Эл Курултай Республики Алтай", "Республика Алтай", "Россия")
+
+
+def test_a_body_of_another_state_keeps_its_own_place(pipeline):
+    text = "Министр иностранных дел Франции Жан-Ив Ле Дриан прибыл в Москву."
+    minister = next(iter(officials(pipeline, text).values()))
+    assert where(minister) == ("Министерство иностранных дел Франции", "Франция", "Франция")
+
+
+def test_a_post_placed_by_the_document_joins_the_same_post_placed_by_its_words():
+    from extractor.links.bodies import merge_covered
+    from extractor.records import Official
+
+    def official(span, region, organization=None):
+        return Official("Илюхин", "P1", "губернатор", organization, region, None, [(0, 6)], span, "article-1", "model",
+                        position_spans=[span])
+
+    named, bare, other = official((10, 20), "Камчатский край"), official((30, 40), None), official((50, 60), "Чукотский автономный округ")
+    assert merge_covered([bare, named]) == [named] and named.position_spans == [(10, 20), (30, 40)]
+    # a post of two places stays two; a bare one cannot say which it joins
+    alone = official((70, 80), None)
+    assert merge_covered([named, other, alone]) == [named, other, alone]
