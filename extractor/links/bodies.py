@@ -159,10 +159,11 @@ class Bodies:
         a regional legislature's short name, or the body with the place written after it."""
         name, org = body
         row = next((m for m in matches if m.row.body), None)
-        if row is not None and (org is None or org.start < tokens[row.end - 1].end):
+        # the ORG is the row's words ("Председатель Правительства") or, with {rest}, whose body it is
+        if row is not None and (org is None or org.start < tokens[row.end - 1].end or "{rest}" in (row.row.body or "")):
             found = self._post_body(doc, pos, tokens, row, inner, served, where, federal and org is None)
             if found is not None:
-                return found, row.row.type, served
+                return found, row.row.type or (org.subtype if org is not None else None), served
         if org is None or name is None:
             return name, org.subtype if org is not None else None, served
         if (legislature := self._legislature(doc, pos, org, served, where)) is not None:
@@ -272,9 +273,7 @@ class Bodies:
         place = named[0] if named else self._implied(doc, pos, match, served, where, federal)
         if place is None:
             return None
-        cut = min((e.start for e in inner if e.type == "LOC" and e.start >= after), default=pos.end)
-        cut = min([cut, *(t.start for t in tokens[match.end :] if fold(t.lemma) in GENERIC_REGION)])
-        values = {"of": self.genitive_of(place), "rest": doc.text[after:cut].strip(" ,"),
+        values = {"of": self.genitive_of(place), "rest": self._rest(doc, pos, tokens[match.end :], after, inner, match.row),
                   "legislature": self.legislatures.get(place.place.name) if place.place is not None else None}
         pattern = match.row.body or ""
         for gender in ("masc", "femn", "neut"):
@@ -283,6 +282,21 @@ class Bodies:
         if any(values.get(slot) is None or values.get(slot) == "" for slot in SLOT.findall(pattern)):
             return None
         return " ".join(SLOT.sub(lambda m: values[m.group(1)] or "", pattern).split())
+
+    @staticmethod
+    def _rest(doc: Document, pos: Entity, tokens: list[Token], after: int, inner: list[Entity], row: PostBody) -> str | None:
+        """The post's words after a row's, up to the place: "министр [информации и печати] Чеченской
+        Республики"; an ORG begun in them is read to its end ("отделения [«Единой России»]"). A
+        branch's row (no type of its own) needs that ORG: "отделение партии" says not whose."""
+        cut = min((e.start for e in inner if e.type == "LOC" and e.start >= after), default=pos.end)
+        cut = min([cut, *(t.start for t in tokens if fold(t.lemma) in GENERIC_REGION)])
+        orgs = [e for e in doc.entities if e.type == "ORG" and after <= e.start < cut]
+        if row.type is None and not orgs:
+            return None
+        end = max([cut, *(e.end for e in orgs)])
+        if doc.text[after:end].count(OPEN) > doc.text[after:end].count(CLOSE) and doc.text[end : end + 1] == CLOSE:
+            end += 1
+        return doc.text[after:end].strip(" ,") or None
 
     def _implied(
         self, doc: Document, pos: Entity, match: Match, served: S, where: Where, federal: bool
