@@ -32,6 +32,7 @@ def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = 
     from .facts.recognize import NumberRecognizer
     from .geo.data import load_places
     from .geo.gazetteer import Gazetteer
+    from .links.bodies import Bodies
     from .links.document_region import DocumentRegion
     from .links.event_records import EventRecords, EventRoles
     from .links.linker import LinkModel
@@ -59,7 +60,7 @@ def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = 
         Positions(PositionLexicon.load(), morph, normalizer),
         Events(event_lexicon, morph, normalizer),
         Normalize(normalizer),
-        Officials(None if rules_only else LinkModel.load(), Countries.from_places(places)),
+        Officials(None if rules_only else LinkModel.load(), Countries.from_places(places), bodies=Bodies.load(gazetteer)),
         DocumentRegion.from_places(places),
         References(RoleSynonyms.load(), morph),
         Facts(NumberRecognizer(), ContextReader(ContextLexicon.load(), morph, normalizer), normalizer, gazetteer),

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, scope, top_level
 from ..geo.data import Place
+from .bodies import Bodies, merge_covered
 from .document_region import DocumentRegion
 from .linker import Context, LinkModel, Pair, candidates
 from .persons import link_persons
@@ -144,10 +145,14 @@ class Officials:
     requires: frozenset[str] = frozenset({"entities.normal", "entities.organizations", "sentences", "text", "tokens"})
     provides: frozenset[str] = frozenset({"entities.persons", "officials", "persons"})
 
-    def __init__(self, model: LinkModel | None = None, countries: Countries | None = None, posts: PostWords | None = None) -> None:
+    def __init__(
+        self, model: LinkModel | None = None, countries: Countries | None = None, posts: PostWords | None = None,
+        bodies: Bodies | None = None,
+    ) -> None:
         self.model = model  # None: the hand rules alone decide
         self.countries = countries or Countries()
         self.posts = posts or PostWords.load()
+        self.bodies = bodies or Bodies()  # no gazetteer: the post's own words add nothing
 
     def __call__(self, docs: list[Document]) -> None:
         for doc in docs:
@@ -174,7 +179,7 @@ class Officials:
                 out[key] = self.official(doc, cand, persons[key[0]], inner, where)
             elif (pos.start, pos.end) not in known.position_spans[-1:]:
                 known.position_spans.append((pos.start, pos.end))  # the same post named again
-        return merge_bare(list(out.values()))
+        return merge_covered(merge_bare(list(out.values())))
 
     def links(self, doc: Document, ents: list[Entity]) -> list[Candidate]:
         if self.model is None:
@@ -201,13 +206,15 @@ class Officials:
         status.title = without_generic_region(doc, pos, status.title)
         if status.title not in person.positions:
             person.positions.append(status.title)
-        served = where.served(pos, inner, body[1], self.posts.is_federal(status.title), self.posts.is_territorial(doc, pos))
+        federal = self.posts.is_federal(status.title)
+        served = where.served(pos, inner, body[1], federal, self.posts.is_territorial(doc, pos))
+        org_name, org_type, served = self.bodies.complete(doc, pos, inner, body, served, where, federal)
         country = served.country_code
         return Official(
             person=person.name,
             person_id=person.id,
             position=status.title,
-            organization=body[0],
+            organization=org_name,
             region=served.region,
             region_code=served.region_code,
             person_spans=list(person.mentions),
@@ -218,7 +225,7 @@ class Officials:
             country=self.countries.names.get(country) if country else None,
             country_code=country,
             city=served.city,
-            organization_type=body[1].subtype if body[1] is not None else None,
+            organization_type=org_type,
             acting=status.acting,
             former=status.former,
             period=period(doc, pos, status.former),
