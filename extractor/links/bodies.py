@@ -31,7 +31,8 @@ from ..grammars.words import QUOTES
 from ..lexicons import read_table
 from ..morph import Morph, fold, restore_case
 from ..records import ORG_SUBTYPES, Entity, Official
-from .document_region import DocumentRegion, Tally
+from ..geo.subject import Tally
+from .document_region import DocumentRegion
 from .posts import GENERIC_REGION
 
 
