@@ -78,7 +78,7 @@ YEAR_PART = re.compile(
     r"\b(?:(?:за|в\s+течение)\s+(?:первые\s+)?(?P<part>полгода|первое\s+полугодие|(?P<n>\d{1,2}|"
     + NUMBER_WORD
     + r")\s+(?:первых\s+)?месяц\w*(?!\w))|(?P<whole>(?:на|за)\s+весь\s+год|до\s+конца\s+года|к\s+концу\s+года|по\s+итогам\s+года))"
-    r"(?P<rel>\s+(?:этого|текущего|нынешнего)\s+года)?(?!\s*\d)",
+    r"(?P<rel>\s+(?:этого|текущего|нынешнего)\s+года)?(?!\s*\d{4}\b)",
     re.I,
 )
 PHRASE = "period"  # the `normal` of the dates a phrase names here, not the dates stage
@@ -160,7 +160,7 @@ class Stated:
     start: int
     paragraph: int  # the start of its line
     block: str
-    period: str
+    period: str | None  # None: a day, its paragraph's figures are states of that day
 
 
 class Periods:
@@ -301,8 +301,8 @@ class Periods:
             period, best = self._duration(duration, year), None
         else:
             period, best = self._stated(own, bases, context, year, span)
-        if best is not None and counted and period:
-            self._remember(best, period, start, block)
+        if best is not None and counted and period and not (best in immediate and is_base(text, best)):
+            self._remember(best, period, start, block)  # "(против 4005 рублей в … 2007 года)" dates itself only
         return period, self._base(bases, period, year, span, window)
 
     def _not_carried(self, window: tuple[int, int], span: tuple[int, int]) -> bool:
@@ -311,10 +311,14 @@ class Periods:
 
     def _remember(self, date: Entity, period: str, start: int, block: str) -> None:
         """A dated figure's period, for the figures after it: of its paragraph, and of the
-        article when it is a report period (a day is a state, "в июне" the time of an event
-        unless it is "за июнь"). A target or plan ("к 2035 году", "на 2018 год") ends both."""
+        article when it is a report period ("в июне" is the time of an event unless it is
+        "за июнь"). A day leaves its paragraph's next figures without a period; a target or
+        plan ("к 2035 году", "на 2018 год") ends both."""
         before = self.text[max(0, date.start - 12) : date.start] + date.text.split(" ")[0] + " "  # "за полгода": its own
-        if DAY.search(period) or SEASON.search(period):
+        if SEASON.search(period):
+            return
+        if DAY.search(period):  # "(на 1 апреля 2016 года их было 42,8 млн)": the paragraph speaks of that day
+            self.last = Stated(start, self._paragraph(start), scope(block), None)
             return
         if not REPORT_PREP.search(before):
             if TARGET_PREP.search(before):  # "к 2035 году планируем добыть …": the figures after it are plans
