@@ -9,12 +9,18 @@
   "За январь–сентябрь 2019 года …") or a list lead ("В 2016 году:") sets the period of the
   figures under it, in the article or in its snippet, until another one does; a sentence
   without a date of its own takes it;
-- carried: a sentence without a date of its own takes the period of the last dated figure
-  of its paragraph ("в конце марта 2014 года насчитывалось 39 200 … Еще 505 200 …"), else
-  the article's report period: the last period (not a single month, not a day) a dated
-  figure stated before it ("в первом полугодии 2014 года зарплата выросла на 32,6 %" over a
-  list of ministries' wages). A figure of "сейчас", "в настоящее время" is no figure of that
-  period, nor the start of a change ("подорожала с 1,54 до 1,72 рубля": 1,54 was before);
+- carried (the figures are read in text order): a sentence without a date of its own takes
+  the period of the last dated figure of its paragraph ("в конце марта 2014 года
+  насчитывалось 39 200 … Еще 505 200 …"; after a day, "на 1 апреля", none), else the
+  article's report period, the last one a counted figure stated with "в", "за", "по итогам"
+  ("в первом полугодии 2014 года зарплата выросла на 32,6 %" over the list of ministries'
+  wages that follows), if later than the heading's. A single month ("в июне") dates an
+  event, not a report, unless "за июнь"; a target or plan ("к 2035 году", "на 2018 год")
+  ends the report period: what follows are plans. A figure of "сейчас", "в настоящее
+  время", "для сравнения" takes none, nor the start of a change ("подорожала с 1,54 до 1,72
+  рубля": 1,54 was before);
+- "за полгода", "за семь месяцев", "на весь год", "до конца года" name a part of the year
+  of their sentence or context, else of the article (below);
 - a month, quarter or half-year written without its year ("с января по май") takes the
   year of its sentence or of that document period; with neither, a month range is no
   period (never the document's year by default), a single month keeps the year the dates
@@ -36,7 +42,7 @@ from ..records import Entity
 from .context import CLAUSE_BREAK
 
 COMPARISON = re.compile(
-    r"(?:сравнени\w*|аналогичн\w*|относительно|против|уров(?:ень|н\w*)|чем|по\s+отношению|(?:%|\d|раза?|п\.\s*п\.)\s+к)\W*(?:\w+\W+){0,3}$",
+    r"(?:сравнени\w*|аналогичн\w*|относительно|против|уров(?:ень|н\w*)|чем|по\s+отношению|(?:%|\d|раза?|п\.\s*п\.)\s+к(?!\w))\W*(?:\w+\W+){0,3}$",
     re.I,
 )
 DURATION = re.compile(
@@ -59,7 +65,8 @@ DAY = re.compile(r"\d{4}-\d\d-\d\d")
 FIRST_WORDS = re.compile(r"\W*(?:\w+\W+){0,3}")  # the words before a paragraph's opening period
 OLDEST = 1800  # "АППГ-1189": a number read as a year
 # "текущего года", "в прошлом году": a year counted from the article's own
-RELATIVE_YEAR = re.compile(r"(?<!\w)(" + "|".join(sorted(RELATIVE_ADJECTIVES, key=len, reverse=True)) + r")\s+год", re.I)
+RELATIVE_FORMS = "|".join(sorted(RELATIVE_ADJECTIVES, key=len, reverse=True))
+RELATIVE_YEAR = re.compile(r"(?<!\w)(" + RELATIVE_FORMS + r")\s+год", re.I)
 EXPLICIT_YEAR = re.compile(r"\d{4}")
 SQUARE_METRE = re.compile(r"\s*м\b")  # "9,2 тыс. долларов за 1 кв. м": no first quarter
 # "Сейчас они получают …", "Для сравнения: себестоимость …": a figure of another time or frame
@@ -67,7 +74,6 @@ NOT_CARRIED = re.compile(
     r"\b(?:сейчас|сегодня|в\s+настоящее\s+время|на\s+сегодняшний\s+день|на\s+данный\s+момент|для\s+сравнения)\b", re.I
 )
 CHANGE_START = re.compile(r"(?<!\w)(?:с|со)\s+$", re.I)  # "подорожала с 1,54 до 1,72": 1,54 was before
-REPORT_MONTH = re.compile(r"(?:\bза|итогам|итоги)\s+$", re.I)
 # "в первом полугодии 2014 года", "за 9 месяцев", "по итогам 2020 года": a report period,
 # not a target ("до 2035 года", "к 2018 году") nor a plan ("на 2018 год")
 REPORT_PREP = re.compile(r"(?<!\w)(?:в|во|за|итогам|итоги)\s+(?:\S+\s)?$", re.I)
@@ -78,7 +84,7 @@ YEAR_PART = re.compile(
     r"\b(?:(?:за|в\s+течение)\s+(?:первые\s+)?(?P<part>полгода|первое\s+полугодие|(?P<n>\d{1,2}|"
     + NUMBER_WORD
     + r")\s+(?:первых\s+)?месяц\w*(?!\w))|(?P<whole>(?:на|за)\s+весь\s+год|до\s+конца\s+года|к\s+концу\s+года|по\s+итогам\s+года))"
-    r"(?P<rel>\s+(?:этого|текущего|нынешнего)\s+года)?(?!\s*\d{4}\b)",
+    r"(?:\s+(?P<rel>" + RELATIVE_FORMS + r")\s+года)?(?!\s*\d{4}\b)",
     re.I,
 )
 PHRASE = "period"  # the `normal` of the dates a phrase names here, not the dates stage
@@ -198,9 +204,10 @@ class Periods:
             if not m.group("whole") and not 2 <= months <= 11:
                 continue
             value = "XXXX" if m.group("whole") else as_period(f"XXXX-01..XXXX-{months:02d}")
-            if m.group("rel") and self.year:
-                value = with_year(value, self.year) or value
-            stop = m.start("rel") if m.group("rel") else m.end()
+            rel = m.group("rel")
+            if rel and self.year:  # "за три первых месяца этого года"
+                value = with_year(value, self.year + RELATIVE_ADJECTIVES[rel.lower()]) or value
+            stop = m.start("rel") if rel else m.end()
             if any(d.start < stop and m.start() < d.end for d in self.dates):
                 continue  # the dates stage read it: "за 8 месяцев года"
             phrases.append(Entity("DATE", m.group(), m.start(), m.end(), PHRASE, doc.block_at(m.start()).id, value=value, source="rules"))
@@ -264,14 +271,16 @@ class Periods:
 
     def context(self, offset: int, block: str, counted: bool) -> str | None:
         """The period a figure without a date of its own takes: that of the last dated figure
-        of its paragraph, else the latest of its heading's (`_setter`) and the report period."""
-        block = scope(block)
-        last, report = self.last, self.report
+        of its paragraph, else the latest of its heading's (`_setter`) and the report period;
+        a bare amount (`counted` false) only a list lead's."""
+        block, last, report = scope(block), self.last, self.report
+        setter = self._setter(offset, block, counted)
+        if not counted:
+            return setter
         if last and last.block == block and last.paragraph == self._paragraph(offset):
             return last.period
-        setter = self._setter(offset, block, counted)
         k = bisect_right(self.setter_starts, offset) - 1
-        if counted and report and report.block == block and (setter is None or report.start > self.setter_starts[k]):
+        if report and report.block == block and (k < 0 or report.start > self.setter_starts[k]):
             return report.period
         return setter
 
@@ -301,32 +310,32 @@ class Periods:
             period, best = self._duration(duration, year), None
         else:
             period, best = self._stated(own, bases, context, year, span)
-        if best is not None and counted and period and not (best in immediate and is_base(text, best)):
-            self._remember(best, period, start, block)  # "(против 4005 рублей в … 2007 года)" dates itself only
+        if best is not None and period and not (best in immediate and is_base(text, best)):
+            self._remember(best, period, start, block, counted)  # "(против 4005 рублей в … 2007 года)" dates itself only
         return period, self._base(bases, period, year, span, window)
 
     def _not_carried(self, window: tuple[int, int], span: tuple[int, int]) -> bool:
         """"Сейчас они получают …": a figure of the present; "с 1,54 до 1,72": a change's start."""
         return bool(NOT_CARRIED.search(self.text, *window) or CHANGE_START.search(self.text, max(0, span[0] - 4), span[0]))
 
-    def _remember(self, date: Entity, period: str, start: int, block: str) -> None:
+    def _remember(self, date: Entity, period: str, start: int, block: str, counted: bool) -> None:
         """A dated figure's period, for the figures after it: of its paragraph, and of the
         article when it is a report period ("в июне" is the time of an event unless it is
         "за июнь"). A day leaves its paragraph's next figures without a period; a target or
-        plan ("к 2035 году", "на 2018 год") ends both."""
+        plan ("к 2035 году", "на 2018 год"), even of a bare amount, ends both."""
         before = self.text[max(0, date.start - 12) : date.start] + date.text.split(" ")[0] + " "  # "за полгода": its own
-        if SEASON.search(period):
+        if TARGET_PREP.search(before) and not DAY.search(period):  # "к 2035 году планируем добыть …": plans follow
+            self.last = self.report = None
+        if SEASON.search(period) or not counted:
             return
         if DAY.search(period):  # "(на 1 апреля 2016 года их было 42,8 млн)": the paragraph speaks of that day
             self.last = Stated(start, self._paragraph(start), scope(block), None)
             return
         if not REPORT_PREP.search(before):
-            if TARGET_PREP.search(before):  # "к 2035 году планируем добыть …": the figures after it are plans
-                self.last = self.report = None
             return
         stated = Stated(start, self._paragraph(start), scope(block), period)
         self.last = stated
-        if not MONTH.fullmatch(period) or REPORT_MONTH.search(before):
+        if not MONTH.fullmatch(period) or REPORT.search(before):
             self.report = stated
 
     def _duration(self, duration: re.Match[str], year: int | None) -> str | None:
