@@ -146,6 +146,14 @@ def anchored(d: Entity, anchor: int | None) -> str:
     return re.sub(r"\d{4}|XXXX", year, d.value or "")
 
 
+def months_of(m: re.Match[str]) -> int:
+    """How many months a `YEAR_PART` phrase counts from January ("за полгода": 6)."""
+    n = m.group("n")
+    if not n:
+        return 6 if m.group("part") else 0
+    return int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]
+
+
 def is_base(text: str, d: Entity) -> bool:
     return bool(COMPARISON.search(text[max(0, d.start - 60) : d.start]))
 
@@ -199,8 +207,7 @@ class Periods:
         as dates of their own; one the dates stage read in part ("этого года") gives way."""
         phrases = []
         for m in YEAR_PART.finditer(self.text):
-            n = m.group("n")
-            months = 6 if m.group("part") and not n else int(n) if n and n.isdigit() else WORD_NUMBERS.get((n or "").lower(), 0)
+            months = months_of(m)
             if not m.group("whole") and not 2 <= months <= 11:
                 continue
             value = "XXXX" if m.group("whole") else as_period(f"XXXX-01..XXXX-{months:02d}")
@@ -223,17 +230,18 @@ class Periods:
         return self.dates[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
     def _article_year(self, doc: Document) -> int | None:
-        """The year the article states: its headline's, else the latest year of the first
-        sentence that states a figure (a digit outside its dates) with an explicit year."""
-        for n, (start, end) in enumerate(doc.sentences):
+        """The year the article states: its headline's (its first line), else the latest
+        year of the first sentence that states a figure (a digit outside its dates) with an
+        explicit year ("за первые семь месяцев 2014 года продажи упали на 10 %")."""
+        first_line = self.text.find("\n", doc.sentences[0][0]) if doc.sentences else -1
+        for start, end in doc.sentences:
             if scope(doc.block_at(start).id) != "article":
                 continue
             dates = [d for d in self._within(start, end) if EXPLICIT_YEAR.search(d.text) and not RELATIVE_YEAR.search(d.text)]
             rest = self.text[start:end]
             for d in reversed(dates):
                 rest = rest[: d.start - start] + rest[d.end - start :]
-            headline = n == 0 or "\n" not in self.text[doc.sentences[0][0] : start]
-            if dates and (headline or re.search(r"\d", rest)):
+            if dates and (first_line < 0 or start < first_line or re.search(r"\d", rest)):
                 return max((y for y in (year_of(d.value) for d in dates) if y), default=None)
         return None
 
