@@ -103,7 +103,8 @@ class Facts:
             reading = self.changes.read(
                 doc.clean, (lo, hi), clause, (m.start, m.end), m.kind, max(previous_end, lo), [(e.start, e.end) for e in near]
             )
-            counted = indicator is not None or reading.change is not None  # a figure of a period, not a bare amount
+            # a figure of a period (money, a share, a measured indicator, a change), not a bare count
+            counted = indicator is not None or reading.change is not None or m.kind in ("money", "percent")
             period, base = periods.of(clause[0], (m.start, m.end), (lo, hi), block, counted)
             previous_end = m.end
             facts.append(
