@@ -22,6 +22,7 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 GENDERS = ("masc", "femn")
 HARD = frozenset("бвгджзклмнпрстфхцчшщ")
 VOWELS = frozenset("аеёиоуыэюя")
+TIE_ORDER = ("nomn", "gent", "accs", "datv", "ablt", "loct")  # "Папу": "Папа" sooner than "Пап"; the locative, after a preposition only, last
 ADJECTIVAL = ("ого", "его")  # adjectival forms: pymorphy3's adjective readings, not the "-о" row
 
 Key = tuple[str, str]  # (gender, case)
@@ -111,12 +112,14 @@ class NameMorph:
         return True
 
     def is_surname(self, word: str) -> bool:
-        """A Russian surname by its ending, and neither a first name, a patronymic nor a common
-        noun ("Наздратенко", "Дубинин"; not "Валентина", "Вдова", foreign "Кеннеди")."""
+        """A Russian surname by its ending, and neither a first name, a patronymic, a common
+        noun nor a known adjective ("Наздратенко", "Дубинин"; not "Валентина", "Вдова",
+        "Лейпцигской", foreign "Кеннеди")."""
         if not self.by_rule(word, strong=True):
             return False
         parses = [p for p in self.morph.parse(word) if p.tag.number != "plur"]
-        return not any("Name" in p.tag or "Patr" in p.tag or (p.tag.POS == "NOUN" and "Surn" not in p.tag) for p in parses)
+        return not any("Name" in p.tag or "Patr" in p.tag or (p.tag.POS == "NOUN" and "Surn" not in p.tag)
+                       or (p.tag.POS == "ADJF" and p.is_known) for p in parses)  # "Лейпцигской Баховской"
 
     def is_name_part(self, word: str) -> bool:
         parses = [p for p in self.morph.parse(word) if p.tag.number != "plur"]
@@ -158,9 +161,8 @@ class NameMorph:
             form = self.morph.inflect(parse, grammemes | ({gender} if with_gender else set()))
             if form:
                 key = (gender, str(parse.tag.case))
-                known = out.get(key)
-                if known is None or known[1] < parse.score:
-                    out[key] = (restore_case(form, word), parse.score)
+                known = out.get(key)  # the scores of parses that read alike add up ("Шакирой": two)
+                out[key] = (known[0], known[1] + parse.score) if known else (restore_case(form, word), parse.score)
 
     # -- a whole name -------------------------------------------------------------
 
@@ -168,7 +170,7 @@ class NameMorph:
         """Every (gender, case) reading, best first: most words read, then pymorphy3's scores of
         the first names ("Василия": a man's genitive more likely than the woman's name), then
         the nominative (initials and a surname alone: "С.Н. Пешперова" as written) and the
-        other cases in the order of CASES."""
+        other cases in TIE_ORDER."""
         slots = [i for i, w in enumerate(words) if is_word(w) and not is_initial(words, i)]
         last = slots[-1] if slots else -1
         options = [self.options(w, i == last) if i in slots else {} for i, w in enumerate(words)]
@@ -183,7 +185,7 @@ class NameMorph:
                     score += hit[1] if hit else 0.0
                 surname = fold(forms[last]) if last >= 0 else ""
                 out.append(Reading(tuple(forms), gender, case, known, score, surname))
-        out.sort(key=lambda r: (-r.known, -round(r.score, 3), CASES.index(r.case)))  # the locative, after a preposition only, last
+        out.sort(key=lambda r: (-r.known, -round(r.score, 3), TIE_ORDER.index(r.case)))
         return out
 
 
