@@ -34,11 +34,11 @@ def is_name_and_patronymic(words: list[str]) -> bool:
     return len(words) == 2 and not is_initials(words[0]) and fold(words[1]).endswith(PATRONYMIC_ENDINGS)
 
 
-def _order(ent: Entity) -> tuple[int, bool]:
-    """Full names first, written-out first names before initials: the person's name is the
-    fullest the text writes."""
+def _order(ent: Entity) -> tuple[int, bool, bool]:
+    """Full names first, written-out first names before initials (the person's name is the
+    fullest the text writes), a first name and patronymic once the surnames have persons."""
     words = ent.normal.split()
-    return -len(words), bool(words) and is_initials(words[0])
+    return -len(words), is_name_and_patronymic(words), bool(words) and is_initials(words[0])
 
 
 def link_persons(doc: Document) -> list[Person]:
