@@ -175,7 +175,7 @@ def join(tokens: list[Token], forms: list[str]) -> str:
 
 class Normalize:
     name = "normalize"
-    requires: frozenset[str] = frozenset({"entities.dates", "entities.events", "entities.organizations", "entities.places", "entities.positions", "tokens"})
+    requires: frozenset[str] = frozenset({"entities.dates", "entities.events", "entities.organizations", "entities.places", "entities.positions", "text", "tokens"})
     provides: frozenset[str] = frozenset({"entities.normal"})
 
     def __init__(self, normalizer: Normalizer) -> None:
