@@ -96,7 +96,8 @@ class NameMorph:
             if stem < 2 or not self._stem_fits(e.lemma, low[:stem], low):
                 continue
             nominative = word[:stem] + ("" if e.lemma == "C" else e.lemma)
-            out.setdefault((e.gender, e.case), (restore_case(nominative.lower(), word), 0.0))
+            nominative = restore_case(nominative.lower(), word) if word.isupper() else nominative  # "Габсбург-Лотарингский"
+            out.setdefault((e.gender, e.case), (nominative, 0.0))
         return out
 
     @staticmethod
