@@ -22,8 +22,7 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 GENDERS = ("masc", "femn")
 HARD = frozenset("бвгджзклмнпрстфхцчшщ")
 VOWELS = frozenset("аеёиоуыэюя")
-TIE_ORDER = ("nomn", "gent", "accs", "datv", "ablt", "loct")  # "Папу": "Папа" sooner than "Пап"; the locative, after a preposition only, last
-ADJECTIVAL = ("ого", "его")  # adjectival forms: pymorphy3's adjective readings, not the "-о" row
+ADJECTIVAL = ("ого", "его", "ому", "ему")  # adjectival forms: pymorphy3's adjective readings, not the weak rows
 
 Key = tuple[str, str]  # (gender, case)
 Options = dict[Key, tuple[str, float]]  # the nominative of a word in each reading, and its score
@@ -93,7 +92,7 @@ class NameMorph:
             if not low.endswith(suffix):
                 continue
             stem = len(low) - len(suffix)
-            if stem < 2 or not self._stem_fits(e.lemma, low[:stem], low):
+            if stem < 2 or not self._stem_fits(e.lemma, low[:stem]) or (not strong and low.endswith(ADJECTIVAL)):
                 continue
             nominative = word[:stem] + ("" if e.lemma == "C" else e.lemma)
             nominative = restore_case(nominative.lower(), word) if word.isupper() else nominative  # "Габсбург-Лотарингский"
@@ -101,15 +100,11 @@ class NameMorph:
         return out
 
     @staticmethod
-    def _stem_fits(lemma: str, stem: str, word: str) -> bool:
-        if lemma == "C":
+    def _stem_fits(lemma: str, stem: str) -> bool:
+        if lemma in ("C", "ь"):
             return stem[-1] in HARD
         if lemma == "й":
             return stem[-1] in VOWELS
-        if lemma == "ь":
-            return stem[-1] in HARD
-        if lemma == "о":
-            return not word.endswith(ADJECTIVAL)
         return True
 
     def is_surname(self, word: str) -> bool:
@@ -171,7 +166,8 @@ class NameMorph:
         """Every (gender, case) reading, best first: most words read, then pymorphy3's scores of
         the first names ("Василия": a man's genitive more likely than the woman's name), then
         the nominative (initials and a surname alone: "С.Н. Пешперова" as written) and the
-        other cases in TIE_ORDER."""
+        other cases in the order of CASES ("Пушкину": a man's dative before a woman's
+        accusative; the locative, after a preposition only, last)."""
         slots = [i for i, w in enumerate(words) if is_word(w) and not is_initial(words, i)]
         last = slots[-1] if slots else -1
         options = [self.options(w, i == last) if i in slots else {} for i, w in enumerate(words)]
@@ -186,7 +182,7 @@ class NameMorph:
                     score += hit[1] if hit else 0.0
                 surname = fold(forms[last]) if last >= 0 else ""
                 out.append(Reading(tuple(forms), gender, case, known, score, surname))
-        out.sort(key=lambda r: (-r.known, -round(r.score, 3), TIE_ORDER.index(r.case)))
+        out.sort(key=lambda r: (-r.known, -round(r.score, 3), CASES.index(r.case)))
         return out
 
 
