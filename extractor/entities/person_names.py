@@ -22,6 +22,7 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 GENDERS = ("masc", "femn")
 HARD = frozenset("бвгджзклмнпрстфхцчшщ")
 VOWELS = frozenset("аеёиоуыэюя")
+NOT_NAMES = ("ова", "ева")  # endings of surnames pymorphy3 also has as women's names ("Мусаева", "Куйвашева")
 ADJECTIVAL = ("ого", "его", "ому", "ему")  # adjectival forms: pymorphy3's adjective readings, not the weak rows
 
 Key = tuple[str, str]  # (gender, case)
@@ -124,20 +125,20 @@ class NameMorph:
     def options(self, word: str, surname_slot: bool) -> Options:
         """The nominative of `word` in each (gender, case) it can be read in. Before the
         surname's slot (the last word), first names and patronymics, as pymorphy3 reads them;
-        in it, a surname's ending outweighs pymorphy3's first-name readings ("Мусаева")."""
+        in it, a surname's ending outweighs pymorphy3's first-name readings ("Мусаева"), which
+        only add their weight to the surname's readings they agree with ("Кристину": a woman's
+        accusative sooner than a man's dative; no woman's name ends in -ова, -ева)."""
         parses = [p for p in self.morph.parse(word) if p.tag.number != "plur"]
         strong = self.by_rule(word, strong=True)
         out: Options = {}
-        if not (strong and surname_slot):
-            for p in parses:
-                if "Name" in p.tag or "Patr" in p.tag:
-                    self._add(out, p, {"nomn", "sing"}, word)
+        for p in parses:
+            if "Name" in p.tag or "Patr" in p.tag:
+                self._add(out, p, {"nomn", "sing"}, word)
         if out and not surname_slot:
             return out
-        for key, value in strong.items():
-            out.setdefault(key, value)
         if strong:
-            return out
+            names = {key: value for key, value in out.items() if not fold(value[0]).endswith(NOT_NAMES)}
+            return {key: (form, names[key][1] if names.get(key, ("",))[0] == form else 0.0) for key, (form, _) in strong.items()}
         for p in parses:
             if "Surn" in p.tag:
                 self._add(out, p, {"nomn", "sing"}, word, with_gender=True)
