@@ -10,11 +10,23 @@ mentions by the Normalize stage ("Илюмжинова" beside "Кирсан И�
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Document, scope
 from ..morph import fold
 from ..records import Entity, Person
 
 PATRONYMIC_ENDINGS = ("вич", "вна", "ична", "инична")
+GLUED_INITIALS = re.compile(r"^((?:[А-ЯЁA-Z]\.)+)(\w{2}.*)$")  # "С.Воробьев": no space after the initials
+
+
+def name_words(normal: str) -> list[str]:
+    """The words of a normal name, initials glued to the surname set apart ("С.", "Воробьев")."""
+    out = []
+    for word in normal.split():
+        glued = GLUED_INITIALS.match(word)
+        out.extend(glued.groups() if glued else (word,))
+    return out
 
 
 def is_initials(word: str) -> bool:
@@ -37,7 +49,7 @@ def is_name_and_patronymic(words: list[str]) -> bool:
 def _order(ent: Entity) -> tuple[int, bool, bool]:
     """Full names first, written-out first names before initials (the person's name is the
     fullest the text writes), a first name and patronymic once the surnames have persons."""
-    words = ent.normal.split()
+    words = name_words(ent.normal)
     return -len(words), is_name_and_patronymic(words), bool(words) and is_initials(words[0])
 
 
@@ -46,7 +58,7 @@ def link_persons(doc: Document) -> list[Person]:
     by_surname: dict[tuple[str, str], list[Person]] = {}
     mentions = sorted((e for e in doc.entities if e.type == "PER"), key=_order)
     for ent in mentions:  # full names first, so that a bare surname finds its person
-        words = ent.normal.split()
+        words = name_words(ent.normal)
         person = _find(ent, words, persons, by_surname)
         if person is None:
             person = Person(f"P{len(persons) + 1}", ent.normal, block=ent.block)
@@ -68,12 +80,12 @@ def _find(ent: Entity, words: list[str], persons: list[Person], by_surname: dict
     """The person already seen that this mention names, if any."""
     where = scope(ent.block)
     if is_name_and_patronymic(words):
-        named = [p for p in persons if scope(p.block) == where and len(p.name.split()) > 1
-                 and not is_name_and_patronymic(p.name.split()) and same_first_name(p.name.split()[0], words[0])]
+        named = [p for p in persons if scope(p.block) == where and len(name_words(p.name)) > 1
+                 and not is_name_and_patronymic(name_words(p.name)) and same_first_name(name_words(p.name)[0], words[0])]
         if len(named) == 1:
             return named[0]
     for person in by_surname.get((where, fold(words[-1]) if words else ""), []):
-        name = person.name.split()
+        name = name_words(person.name)
         if len(words) == 1 or len(name) == 1 or same_first_name(name[0], words[0]):
             return person
     return None

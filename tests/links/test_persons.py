@@ -16,6 +16,8 @@ def test_an_initial_agrees_with_the_name_it_begins(morph):
     mentions = [("В.П. Трушкокова", "В.П. Трушкоков"), ("Виктор Трушкоков", "Виктор Трушкоков"), ("Трушкоков", "Трушкоков")]
     assert names_and_mentions(morph, text, mentions) == [("Виктор Трушкоков", 3)]
     assert same_first_name("В.П.", "Виктор") and not same_first_name("А.В.", "Виктор")
+    text = "Сергей Воробьев выступил. С.Воробьев сказал."  # no space after the initial
+    assert names_and_mentions(morph, text, [("Сергей Воробьев", "Сергей Воробьев"), ("С.Воробьев", "С.Воробьев")]) == [("Сергей Воробьев", 2)]
 
 
 def test_other_first_names_are_other_persons(morph):
