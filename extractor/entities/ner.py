@@ -8,7 +8,8 @@ navec vocabulary or similarity tables loaded: 0.1 s instead of 0.6 s).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -91,7 +92,82 @@ class NER:
         for seq, tags in zip(seqs, self.tag(words)):
             doc = docs[seq.doc]
             for kind, first, last in bio_spans(tags):
-                start, end = doc.tokens[seq.tokens[first]].start, doc.tokens[seq.tokens[last - 1]].end
-                doc.entities.append(
-                    Entity(kind, doc.text[start:end], start, end, normal="", block=doc.block_at(start).id)
-                )
+                words = [doc.tokens[seq.tokens[k]].text for k in range(first, last)]
+                for a, b in person_parts(words) if kind == "PER" else [(0, last - first)]:
+                    start, end = doc.tokens[seq.tokens[first + a]].start, doc.tokens[seq.tokens[first + b - 1]].end
+                    doc.entities.append(
+                        Entity(kind, doc.text[start:end], start, end, normal="", block=doc.block_at(start).id)
+                    )
+
+
+# -- PER spans re-cut ---------------------------------------------------------------
+# The model glues a name to its neighbours: a place before initials ("Правительства РА
+# И.В. Коршунов", "Музея казахов Алтая Е.С. Аккожанова"), two names in a row ("главы
+# Республики Алтай А.В. Бердникова В.П. Трушкокову", "до отставки Наздратенко Дубинин"),
+# and takes a body for a person ("Госсобрания – Эл Курултай РА"). The morphology the cuts
+# need comes from the caller (the Normalize stage holds the shared analyser).
+
+
+def is_acronym_token(word: str) -> bool:
+    """"РА", "РФ" (not the Roman numeral of "Елизавета II")."""
+    return 1 < len(word) <= 4 and word.isupper() and all("А" <= ch <= "Я" or ch == "Ё" for ch in word)
+
+
+def initials_end(words: list[str], i: int) -> int:
+    """The end of the initials starting at `i` ("И", ".", "В", "."), or `i` if none do."""
+    j = i
+    while j + 1 < len(words) and len(words[j]) == 1 and words[j].isupper() and words[j + 1] == ".":
+        j += 2
+    return j
+
+
+def person_parts(
+    words: list[str], is_surname: Callable[[str], bool] | None = None, is_name: Callable[[str], bool] | None = None
+) -> list[tuple[int, int]]:
+    """Token ranges of the names in one PER span (the whole span when it holds one). The
+    cuts at initials need no morphology (the NER stage makes them, before the posts are
+    found); with `is_surname` and `is_name`, two surnames in a row are cut apart and an
+    acronym at an edge is trimmed, the rest dropped unless a word of it can be a name."""
+    first, last = 0, len(words)
+    trimmed = False
+    while is_name and last - first > 1 and is_acronym_token(words[first]):
+        first, trimmed = first + 1, True
+    while is_name and last - first > 1 and is_acronym_token(words[last - 1]):
+        last, trimmed = last - 1, True
+    cuts = [first]
+    i = first
+    while i < last:
+        end = initials_end(words, i)
+        if end > i:  # initials written first start a name: "… А.В. Бердникова | В.П. Трушкокову"
+            if i > first and end < last and words[end][:1].isupper():
+                cuts.append(i)
+            i = end
+            continue
+        if is_surname and i > first and words[i - 1][:1].isupper() and words[i][:1].isupper() and is_surname(words[i - 1]) and is_surname(words[i]):
+            cuts.append(i)  # two surnames in a row: "Наздратенко | Дубинин"
+        i += 1
+    parts = list(zip(cuts, cuts[1:] + [last]))
+    if len(parts) == 1 and not trimmed:
+        return parts
+    out = []
+    for n, (a, b) in enumerate(parts):
+        if n + 1 < len(parts) and initials_end(words, parts[n + 1][0]) > parts[n + 1][0] and initials_end(words, a) == a:
+            continue  # a place before initials ("РА", "Алтая", "Жана-Аула")
+        if is_name is None or any(initials_end(words, k) > k or is_name(words[k]) for k in range(a, b)):
+            out.append((a, b))
+    return out
+
+
+def split_persons(doc: Document, is_surname: Callable[[str], bool], is_name: Callable[[str], bool]) -> None:
+    """Each PER entity re-cut into the names it holds (dropped if it holds none)."""
+    out = []
+    for ent in doc.entities:
+        if ent.type != "PER" or ent.normal:
+            out.append(ent)
+            continue
+        tokens = doc.tokens_in(ent.start, ent.end)
+        parts = person_parts([t.text for t in tokens], is_surname, is_name) if len(tokens) > 1 else [(0, len(tokens))]
+        for a, b in parts:
+            start, end = tokens[a].start, tokens[b - 1].end
+            out.append(ent if (start, end) == (ent.start, ent.end) else replace(ent, text=doc.text[start:end], start=start, end=end))
+    doc.entities[:] = out

@@ -2,14 +2,15 @@
 
 Persons: each name part is inflected to the nominative in the gender and case
 that the parts agree on ("Василия Анохина" → "Василий Анохин", not the feminine
-"Анохина"). Other names are noun phrases: the adjectives before the head noun
+"Анохина"; person_names.py); where the words leave it open, the document's other
+mentions of the surname and the post before the name decide. PER spans that hold
+two names, or a place before initials, are re-cut first (ner.split_persons). Other names are noun phrases: the adjectives before the head noun
 and the head go to the nominative, the rest (genitive complements, quoted
 names) stays as written ("Совета Парламентского Собрания" → "Совет
 Парламентского Собрания").
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from ..document import Document, Token
@@ -17,14 +18,15 @@ from ..grammars.words import QUOTES
 from ..lexicons import read_lexicon
 from ..morph import Morph, fold, restore_case
 from ..records import Entity
+from .ner import split_persons
+from .person_names import NameMorph, Reading, choose, settled
 
-CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 SURNAME_ADJ = ("ский", "цкий", "ской", "цкой")  # "Бежицком районе": pymorphy3 knows only the surname
 MAX_CACHED = 100_000  # normal forms kept by the Normalize stage
 
 
 def gender_ok(tag: Any, gender: str | None) -> bool:
-    """Whether a parse may be of `gender`; common-gender surnames ("Сергеенко") always are.
+    """Whether a parse may be of `gender`; common-gender words always are.
     (pymorphy3 raises when a tag attribute is compared to a grammeme of another kind.)"""
     return gender is None or tag.gender is None or str(tag.gender) == gender or "ms-f" in tag
 
@@ -36,38 +38,21 @@ def is_acronym(word: str) -> bool:
 class Normalizer:
     def __init__(self, morph: Morph) -> None:
         self.morph = morph
+        self.names = NameMorph(morph)
         self.plural_complements = {fold(w) for w in read_lexicon("plural_complements.txt")}
 
     # -- persons --------------------------------------------------------------
 
-    def person(self, words: list[str]) -> list[str]:
-        parses = [self.morph.person_parses(w) if w[:1].isalpha() else [] for w in words]
-        gender = self._gender(parses)
-        case = self._person_case(parses, gender)
-        out = []
-        for word, options in zip(words, parses):
-            chosen = [p for p in options if p.tag.case == case and gender_ok(p.tag, gender)]
-            form = self.morph.inflect(chosen[0], {"nomn", "sing"}) if chosen and case else None
-            out.append(restore_case(form, word) if form else _title(word))
-        return out
+    def person(self, words: list[str], hint: frozenset[str] = frozenset()) -> list[str]:
+        return list(choose(self.names.readings(words), hint).forms)
 
-    def _gender(self, parses: list[list[Any]]) -> str | None:
-        votes: Counter[str] = Counter()
-        for options in parses:
-            for p in options:
-                if str(p.tag.gender) in ("masc", "femn") and ("Name" in p.tag or "Patr" in p.tag):
-                    votes[str(p.tag.gender)] += p.score
-        return votes.most_common(1)[0][0] if votes else None
-
-    def _person_case(self, parses: list[list[Any]], gender: str | None) -> str | None:
-        votes: Counter[str] = Counter()
-        for options in parses:
-            seen = {p.tag.case for p in options if gender_ok(p.tag, gender)}
-            votes.update(seen)
-        if not votes:
-            return None
-        best = max(votes.values())
-        return next(c for c in CASES if votes.get(c) == best)  # ties: the nominative first
+    def case_hint(self, position: list[Token]) -> frozenset[str]:
+        """The cases a name written right after a post may be in: those of the post's first
+        word, which the name stands in apposition to ("губернатора … Евгения Куйвашева")."""
+        if not position or not position[0].text[:1].isalpha():
+            return frozenset()
+        return frozenset(str(p.tag.case) for p in self.morph.parse(position[0].text)
+                         if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number == "sing" and p.tag.case)
 
     # -- noun phrases -----------------------------------------------------------
 
@@ -180,10 +165,6 @@ class Normalizer:
         return join(tokens, self.phrase(words))
 
 
-def _title(word: str) -> str:
-    return word.capitalize() if word.isupper() and len(word) > 4 else word
-
-
 def join(tokens: list[Token], forms: list[str]) -> str:
     """Join word forms with one space where the text had any whitespace between them."""
     out = forms[0] if forms else ""
@@ -194,18 +175,52 @@ def join(tokens: list[Token], forms: list[str]) -> str:
 
 class Normalize:
     name = "normalize"
-    requires: frozenset[str] = frozenset({"entities.dates", "entities.events", "entities.organizations", "entities.places", "entities.positions", "tokens"})
+    requires: frozenset[str] = frozenset({"entities.dates", "entities.events", "entities.organizations", "entities.places", "entities.positions", "text", "tokens"})
     provides: frozenset[str] = frozenset({"entities.normal"})
 
     def __init__(self, normalizer: Normalizer) -> None:
         self.normalizer = normalizer
         self.cache: dict[tuple[str, str], str] = {}  # (type, text) → normal: names repeat across documents
+        self.person_cache: dict[str, list[Reading]] = {}  # a PER's text → its readings
 
     def __call__(self, docs: list[Document]) -> None:
+        names = self.normalizer.names
         for doc in docs:
+            split_persons(doc, names.is_surname, names.is_name_part)
+            self.persons(doc)
             for ent in doc.entities:
                 if not ent.normal:
                     ent.normal = self.normal(doc, ent)
+
+    def persons(self, doc: Document) -> None:
+        """A name's gender and case, where its words leave them open, are those that read its
+        surname as another mention of the document does ("Илюмжинова" beside "Кирсан
+        Илюмжинов"), or that fit the post written before it."""
+        before = {e.end: e for e in doc.entities if e.type == "POSITION"}
+        found: list[tuple[Entity, list[Reading], frozenset[str]]] = []
+        for ent in doc.entities:
+            if ent.type == "PER" and not ent.normal:
+                hint = self.hint(doc, ent, before)
+                found.append((ent, self.readings(doc, ent), hint))
+        surnames = frozenset(s for _, readings, _ in found if (s := settled(readings)))
+        for ent, readings, hint in found:
+            reading = choose(readings, hint, surnames)
+            ent.normal = join(doc.tokens_in(ent.start, ent.end), list(reading.forms)) or ent.text
+
+    def hint(self, doc: Document, ent: Entity, before: dict[int, Entity]) -> frozenset[str]:
+        k = ent.start
+        while k > 0 and doc.text[k - 1] in " \t":
+            k -= 1
+        position = before.get(k) if k < ent.start else None
+        return self.normalizer.case_hint(doc.tokens_in(position.start, position.end)) if position else frozenset()
+
+    def readings(self, doc: Document, ent: Entity) -> list[Reading]:
+        found = self.person_cache.get(ent.text)
+        if found is None:
+            if len(self.person_cache) >= MAX_CACHED:
+                self.person_cache.clear()
+            found = self.person_cache[ent.text] = self.normalizer.names.readings([t.text for t in doc.tokens_in(ent.start, ent.end)])
+        return found
 
     def normal(self, doc: Document, ent: Entity) -> str:
         """The same text is split into the same tokens, so its normal form is the same."""
