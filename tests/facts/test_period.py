@@ -129,3 +129,12 @@ def test_an_open_span_and_a_square_metre_are_no_period(pipeline) -> None:
     assert got["67%"] is None
     got = periods(pipeline, "В 2012 году владелец был готов продать здание почти за 290 млн долларов, или 9,2 тыс. долларов за 1 кв. м.")
     assert (got["290 млн долларов"], got["9,2 тыс. долларов"]) == ("2012", "2012")
+
+
+def test_as_in_last_year_is_a_comparison_not_the_period(pipeline) -> None:
+    text = (
+        "Минтруд выдал квоты на 2015 год\n\n"
+        "В 2015 году компании получили 240 тысяч квот, на 8% меньше.\n\n"
+        "Главный поставщик рабочей силы, как и в прошлом году, - Китай: на него приходится более трети квот."
+    )
+    assert periods(pipeline, text)["трети"] == "2015"
