@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Token, complement_end
-from ..lexicons import read_lexicon
+from ..lexicons import read_lexicon, read_table
 from ..morph import Morph, fold
 from .normalize import Normalizer, join
 from ..records import Entity
@@ -29,6 +29,7 @@ NEEDS_COMPLEMENT = {"глава", "член", "представитель", "р�
 class PositionLexicon:
     heads: dict[str, str | None]  # folded lemma -> expansion of a contracted form
     modifiers: set[str]
+    statuses: tuple[str, ...] = ()  # post_status.tsv stems: "Бывший" opening a sentence is no part of the post
 
     @classmethod
     def load(cls) -> "PositionLexicon":
@@ -36,7 +37,18 @@ class PositionLexicon:
         for line in read_lexicon("positions.txt") + read_lexicon("professions_nerel.txt"):
             lemma, _, expansion = line.partition("=")
             heads.setdefault(fold(lemma.strip()), expansion.strip() or None)
-        return cls(heads, {fold(w) for w in read_lexicon("position_modifiers.txt")})
+        statuses = tuple(fold(row["words"]).rstrip("*") for _, row in read_table("post_status.tsv", ("words", "status"), 2))
+        return cls(heads, {fold(w) for w in read_lexicon("position_modifiers.txt")}, statuses)
+
+    def head_of(self, tok: Token) -> str | None:
+        """The lexicon head a token stands for, a participle used as a noun included ("нападающего")."""
+        head = self.head(tok.lemma)
+        if head is None and tok.tag.startswith(("PRTF", "ADJF")) and SUBSTANTIVE.search(tok.text.lower()):
+            head = self.head(SUBSTANTIVE.sub("ий", tok.text.lower()))
+        return head
+
+    def status(self, word: str) -> bool:
+        return fold(word).startswith(self.statuses)
 
     def head(self, lemma: str) -> str | None:
         """The lexicon head a lemma stands for, prefixes removed; None if not a position."""
@@ -120,7 +132,8 @@ class Positions:
         first = i
         while first > 0 and doc.tokens[first - 1].sent == doc.tokens[i].sent:
             prev = doc.tokens[first - 1]
-            if prev.text[:1].islower() and fold(prev.lemma) in self.lexicon.modifiers:
+            opens = first == 1 or doc.tokens[first - 2].sent != prev.sent  # "Первый заместитель …" opens a sentence
+            if (prev.text[:1].islower() or opens and not self.lexicon.status(prev.text)) and fold(prev.lemma) in self.lexicon.modifiers:
                 first -= 1
             elif prev.text in "-–" and first > 1 and fold(doc.tokens[first - 2].lemma) in self.lexicon.modifiers:
                 first -= 2  # "экс - президент" split by a stray space

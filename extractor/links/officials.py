@@ -23,7 +23,7 @@ from ..geo.data import Place
 from .document_region import DocumentRegion
 from .linker import Context, LinkModel, Pair, candidates
 from .persons import link_persons
-from .posts import PostWords, names_generic_region, period, served_place, without_generic_region
+from .posts import PostWords, names_generic_region, period, served_place
 from ..records import Entity, Official, Person
 
 APPOSITION = re.compile(r"^\s*(?:,|\(|[—–-])\s*$")  # "Анохин, губернатор", "Анохин — губернатор"
@@ -174,7 +174,11 @@ class Officials:
                 out[key] = self.official(doc, cand, persons[key[0]], inner, where)
             elif (pos.start, pos.end) not in known.position_spans[-1:]:
                 known.position_spans.append((pos.start, pos.end))  # the same post named again
-        return merge_bare(list(out.values()))
+        merged = merge_heads(merge_bare(list(out.values())), self.posts.head_posts)
+        for off in merged:
+            if off.position not in persons[off.person_id].positions:
+                persons[off.person_id].positions.append(off.position)
+        return merged
 
     def links(self, doc: Document, ents: list[Entity]) -> list[Candidate]:
         if self.model is None:
@@ -192,15 +196,7 @@ class Officials:
         """The record of one link; `inner` are the places and bodies inside the position."""
         pos = cand.position
         body = organization(doc, inner)
-        # the title is the normal form without the place or body named at its end; the
-        # complement is kept as written in the normal form, so count words from the end
-        cut = min((e.start for e in inner), default=pos.end)
-        words, tail = pos.normal.split(), len(doc.text[cut : pos.end].split())
-        title = " ".join(words[: len(words) - tail]) if 0 < tail < len(words) else pos.normal
-        status = self.posts.status(doc, pos, title)
-        status.title = without_generic_region(doc, pos, status.title)
-        if status.title not in person.positions:
-            person.positions.append(status.title)
+        status = self.posts.status(doc, pos, self.posts.title(doc, pos, inner))
         served = where.served(pos, inner, body[1], self.posts.is_federal(status.title), self.posts.is_territorial(doc, pos))
         country = served.country_code
         return Official(
@@ -241,6 +237,43 @@ def merge_bare(officials: list[Official]) -> list[Official]:
         into[0].position_spans = sorted({*into[0].position_spans, *off.position_spans})
         into[0].position_span = into[0].position_spans[0]
     return out
+
+
+def merge_heads(officials: list[Official], head_posts: dict[str, str]) -> list[Official]:
+    """The titles of one head of a region or city ("глава республики", "президент республики",
+    "глава региона") are one post: one official per person, titled "глава" when the text names
+    it so and it is no city's, else by the title named first; its spans joined, a place one
+    mention leaves out taken from another, "врио" from any, "бывший" only from all (a post
+    held twice is one record in its present state). `head_posts`: title → level (head_posts.tsv)."""
+    groups: dict[str, list[Official]] = {}
+    for off in officials:
+        if off.position in head_posts and off.organization_type in (None, "government"):
+            groups.setdefault(off.person_id, []).append(off)
+    out = []
+    for off in officials:
+        group = sorted(groups.get(off.person_id, []), key=lambda o: o.position_spans[0])
+        if all(o is not off for o in group) or len(group) == 1:
+            out.append(off)
+        elif off is group[0]:
+            out.append(_merged(group, head_posts))
+    return out
+
+
+def _merged(group: list[Official], head_posts: dict[str, str]) -> Official:
+    first = group[0]
+    city = any(o.city or head_posts[o.position] == "city" for o in group)
+    if not city and any(o.position == "глава" for o in group):
+        first.position = "глава"
+    for other in group:
+        if first.region is None and first.city is None and (other.region or other.city):
+            first.region, first.region_code, first.city = other.region, other.region_code, other.city
+        if first.country_code is None:
+            first.country, first.country_code = other.country, other.country_code
+    first.position_spans = sorted({s for o in group for s in o.position_spans})
+    first.position_span = first.position_spans[0]
+    first.acting = any(o.acting for o in group)
+    first.former = all(o.former for o in group)
+    return first
 
 
 def organization(doc: Document, inner: list[Entity]) -> tuple[str | None, Entity | None]:

@@ -16,13 +16,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document import Document, Token
+from ..entities.positions import PositionLexicon
 from ..lexicons import read_lexicon, read_table
 from ..morph import fold
 from ..records import Entity
 
 WINDOW = 40  # characters before a position read for its status
-GENERIC_REGION = {"регион", "область", "республика", "край", "субъект", "губерния"}  # lemmas: "глава региона"
+TITLE_WORDS = {row["word"]: row["kind"] for _, row in read_table("post_titles.tsv", ("word", "kind"), 2)}
+GENERIC_REGION = {w for w, kind in TITLE_WORDS.items() if kind == "region"}  # lemmas: "глава региона"
+BODY_ROLES = ("head", "generic")  # org_types.tsv: the words that name a body, not a unit of one
+LINKS = {"PREP", "CONJ"}  # "председатель комитета по бюджету", "министр информации и печати"
 BY_PLACE = re.compile(r"^\s+по\s+$")  # "управления Росреестра по Смоленской области"
 RANGE = re.compile(
     r"(?:\b[вс]\s+)?(\d{4})\s*(?:[–—-]|\s+по\s+)\s*(\d{4})(?:\s*(?:гг?\.|годах|годы|год|года))?|\((\d{4})\s*[–—-]\s*(\d{4})\)"
@@ -48,6 +52,9 @@ class PostWords:
     leading: re.Pattern[str]  # a status phrase at the start of a title
     federal: set[str]
     territorial: set[str]  # heads of posts a place adjective before them names the place of
+    heads: PositionLexicon  # the posts a title may name after its head ("заместитель министра")
+    bodies: set[str]  # lemmas of the words that name a body: the title ends before them
+    head_posts: dict[str, str]  # titles of the head of a region, city or state → its level
 
     @classmethod
     def load(cls) -> "PostWords":
@@ -63,6 +70,12 @@ class PostWords:
             re.compile(rf"^(?:{alternatives})(?:\s+|-)", re.IGNORECASE),
             {fold(t) for t in read_lexicon("federal_posts.txt")},
             {fold(t) for t in read_lexicon("territorial_posts.txt")},
+            PositionLexicon.load(),
+            {
+                fold(row["words"]) for _, row in read_table("org_types.tsv", ("words", "type", "role"), 3)
+                if row["role"] in BODY_ROLES and " " not in row["words"] and TITLE_WORDS.get(fold(row["words"])) != "keep"
+            },
+            {row["title"]: row["level"] for _, row in read_table("head_posts.tsv", ("title", "level"), 2)},
         )
 
     def status(self, doc: Document, pos: Entity, title: str) -> Status:
@@ -77,6 +90,50 @@ class PostWords:
         if (m := self.before.search(before)) is not None:
             setattr(out, self.statuses[m.lastgroup or ""], True)
         return out
+
+    def title(self, doc: Document, pos: Entity, inner: list[Entity]) -> str:
+        """The normal form of a post without the place or body it serves and without the words
+        left dangling by them: "председатель районного Совета депутатов" → "председатель",
+        "генеральный директор крупнейшей компании ОАО «Кузбассуголь»" → "генеральный директор".
+        The complement is kept as written in the normal form, so its words are counted from the end."""
+        tokens = doc.tokens_in(pos.start, pos.end)
+        head = next((k for k, t in enumerate(tokens) if self.heads.head_of(t) is not None), None)
+        if head is None:
+            return pos.normal
+        kept = self._kept(tokens[head + 1 :], {e.start for e in inner})
+        after = [(m.start() + tokens[head].end, m.group()) for m in re.finditer(r"\S+", doc.text[tokens[head].end : pos.end])]
+        words = pos.normal.split()
+        if len(words) <= len(after):
+            return pos.normal
+        lead, tail = words[: len(words) - len(after)], words[len(words) - len(after) :]
+        return " ".join(lead + [w for (start, _), w in zip(after, tail) if start in kept])
+
+    def _kept(self, tokens: list[Token], cuts: set[int]) -> set[int]:
+        """Start offsets of the complement tokens a title keeps: up to a place or body (an entity
+        starting at one of `cuts`, a body word, a capitalised name, a quote), less the adjectives,
+        prepositions and conjunctions left at its end. After "по" the rest is the post's subject."""
+        kept: set[int] = set()
+        pending: list[int] = []
+        free = False  # after "по": "председатель комитета по бюджету"
+        for k, tok in enumerate(tokens):
+            word, kind = fold(tok.lemma), TITLE_WORDS.get(fold(tok.lemma))
+            if tok.start in cuts or not (tok.text[:1].isalnum() or tok.text in (",", "-")):
+                break
+            post = self.heads.head(tok.lemma) is not None or kind == "keep"
+            if not free and not post and (kind in ("region", "place") or word in self.bodies or tok.text[:1].isupper()):
+                break
+            if kind == "level" and not free:
+                following = next((t for t in tokens[k + 1 :] if t.text[:1].isalnum()), None)
+                if following is None or TITLE_WORDS.get(fold(following.lemma)) != "keep":
+                    break
+                continue  # "регионального правительства": the body stays, its level goes
+            if tok.text[:1].isalnum() and tok.tag.startswith("NOUN"):
+                kept.update(pending + [tok.start])
+                pending = []
+            else:
+                pending.append(tok.start)
+                free = free or (word == "по" and bool(kept))
+        return kept
 
     def is_federal(self, title: str) -> bool:
         return fold(title) in self.federal
@@ -136,13 +193,3 @@ def names_generic_region(doc: Document, pos: Entity) -> bool:
     """"глава региона", "министр экономики области": a region named but not which."""
     tokens = doc.tokens_in(pos.start, pos.end)
     return any(fold(t.lemma) in GENERIC_REGION for t in tokens[1:])
-
-
-def without_generic_region(doc: Document, pos: Entity, title: str) -> str:
-    """"министр экономики области" → "министр экономики" (the region is the document's);
-    a two-word title stays ("глава региона", a title of its own)."""
-    words = title.split()
-    tokens = doc.tokens_in(pos.start, pos.end)
-    if len(words) > 2 and tokens and fold(tokens[-1].lemma) in GENERIC_REGION and fold(words[-1]) == fold(tokens[-1].text):
-        return " ".join(words[:-1])
-    return title
