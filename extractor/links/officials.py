@@ -167,6 +167,12 @@ class Officials:
                 e for e in places[bisect_left(place_starts, pos.start) : bisect_left(place_starts, pos.end)]
                 if e.end <= pos.end
             ]
+            if self.posts.is_occupation(doc, pos):  # a profession: the person's, but no official's
+                occupied = persons[cand.person.person or ""]
+                occupied.occupation_spans.append((pos.start, pos.end))
+                if (title := self.posts.title(doc, pos, inner)) not in occupied.positions:
+                    occupied.positions.append(title)
+                continue
             org = next((e for e in inner if e.type == "ORG"), None)
             key = (cand.person.person or "", pos.normal, org.normal if org else None)
             known = out.get(key)

@@ -55,6 +55,7 @@ class PostWords:
     heads: PositionLexicon  # the posts a title may name after its head ("заместитель министра")
     bodies: set[str]  # lemmas of the words that name a body: the title ends before them
     head_posts: dict[str, str]  # titles of the head of a region, city or state → its level
+    occupations: set[str]  # heads of professions and plain jobs: no posts
 
     @classmethod
     def load(cls) -> "PostWords":
@@ -76,6 +77,7 @@ class PostWords:
                 if row["role"] in BODY_ROLES and " " not in row["words"] and TITLE_WORDS.get(fold(row["words"])) != "keep"
             },
             {row["title"]: row["level"] for _, row in read_table("head_posts.tsv", ("title", "level"), 2)},
+            {fold(t) for t in read_lexicon("occupations.txt")},
         )
 
     def status(self, doc: Document, pos: Entity, title: str) -> Status:
@@ -107,6 +109,11 @@ class PostWords:
             return pos.normal
         lead, tail = words[: len(words) - len(after)], words[len(words) - len(after) :]
         return " ".join(lead + [w for (start, _), w in zip(after, tail) if start in kept])
+
+    def is_occupation(self, doc: Document, pos: Entity) -> bool:
+        """Whether the position is a profession or a plain job ("предприниматель", "телеведущая"), no post."""
+        head = next((h for t in doc.tokens_in(pos.start, pos.end) if (h := self.heads.head_of(t)) is not None), None)
+        return head in self.occupations
 
     def _kept(self, tokens: list[Token], cuts: set[int]) -> set[int]:
         """Start offsets of the complement tokens a title keeps: up to a place or body (an entity
