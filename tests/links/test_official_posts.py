@@ -96,6 +96,6 @@ def test_seed_one_official_per_person_with_every_later_mention(seed):
 
 
 def test_a_place_adjective_names_the_place_of_a_post_that_serves_one(pipeline):
-    found = officials(pipeline, "Британский премьер-министр Борис Джонсон встретился с японским писателем Харуки Мураками.")
+    found = officials(pipeline, "Британский премьер-министр Борис Джонсон встретился с японским тренером Харуки Мураками.")
     assert found["Борис Джонсон"].country_code == "GB"
     assert found["Харуки Мураками"].country_code is None  # where he is from, not what he serves
