@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, scope, top_level
 from ..geo.data import Place
+from ..morph import fold
 from .document_region import DocumentRegion
 from .linker import Context, LinkModel, Pair, candidates
 from .persons import link_persons
@@ -74,6 +75,21 @@ def name_then_position(doc: Document, pos: Entity, ents: list[Entity], i: int) -
     if i == 0 or ents[i - 1].type != "PER" or not APPOSITION.match(gap(doc, ents[i - 1], pos)):
         return []
     return [Candidate(pos, ents[i - 1], "name_then_position")]
+
+
+def owned_by_another(doc: Document, cand: Candidate, held: set[str]) -> bool:
+    """"в связи с посланием президента, заявил министр Антон Силуанов": a post in the genitive
+    after a noun names whose message it is, not the person the model links it to nearby,
+    unless that person stands in the genitive too ("указом президента Владимира Путина") or the
+    noun is one of the post held (`held`: "занимал пост президента"). A hand rule's link stays."""
+    r = doc.token_range(cand.position.start, cand.position.end)
+    if cand.rule != "model" or r.start == 0 or not r:
+        return False
+    prev, head = doc.tokens[r.start - 1], doc.tokens[r.start]
+    if not prev.tag.startswith("NOUN") or "gent" not in head.tag or prev.sent != head.sent or fold(prev.lemma) in held:
+        return False
+    name = doc.tokens_in(cand.person.start, cand.person.end)
+    return bool(name) and "gent" not in name[0].tag
 
 
 Rule = Callable[[Document, Entity, list[Entity], int], list[Candidate]]
@@ -189,7 +205,8 @@ class Officials:
     def links(self, doc: Document, ents: list[Entity]) -> list[Candidate]:
         if self.model is None:
             return rule_links(doc, ents)
-        return [Candidate(p.position, p.mention, f"model+{p.rule}" if p.rule else "model") for p in self.pairs(doc, ents) if self.model.links(p)]
+        found = [Candidate(p.position, p.mention, f"model+{p.rule}" if p.rule else "model") for p in self.pairs(doc, ents) if self.model.links(p)]
+        return [c for c in found if not owned_by_another(doc, c, self.posts.held)]
 
     @staticmethod
     def pairs(doc: Document, ents: list[Entity]) -> list[Pair]:

@@ -56,6 +56,7 @@ class PostWords:
     bodies: set[str]  # lemmas of the words that name a body: the title ends before them
     head_posts: dict[str, str]  # titles of the head of a region, city or state → its level
     occupations: set[str]  # heads of professions and plain jobs: no posts
+    held: set[str]  # nouns whose genitive post is the one held ("пост президента")
 
     @classmethod
     def load(cls) -> "PostWords":
@@ -78,6 +79,7 @@ class PostWords:
             },
             {row["title"]: row["level"] for _, row in read_table("head_posts.tsv", ("title", "level"), 2)},
             {fold(t) for t in read_lexicon("occupations.txt")},
+            {fold(t) for t in read_lexicon("held_posts.txt")},
         )
 
     def status(self, doc: Document, pos: Entity, title: str) -> Status:

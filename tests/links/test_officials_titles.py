@@ -68,3 +68,11 @@ def test_a_profession_is_no_official_but_still_the_persons(pipeline):
     assert "предприниматель" in naumov.positions
     # the person–position pairs scored on NEREL keep the profession
     assert ([tuple(s) for s in naumov.mentions], (start, start + len("Предприниматель"))) in _record_pairs(rec)
+
+
+def test_a_post_owning_a_message_is_not_the_speakers(pipeline):
+    text = ("Минфин готовит предложения для среднесрочного планирования бюджета, в том числе, чтобы обеспечить ресурсами "
+            "в последующие годы первоочередные обязательства в связи с исполнением послания президента, заявил министр "
+            "финансов РФ Антон Силуанов.")
+    posts = [(o.person, o.position) for o in pipeline.extract(text).officials]
+    assert posts == [("Антон Силуанов", "министр финансов")]
