@@ -262,12 +262,11 @@ def merge_bare(officials: list[Official]) -> list[Official]:
     return out
 
 
-def merge_heads(officials: list[Official], head_posts: dict[str, str]) -> list[Official]:
+def merge_heads(officials: list[Official], head_posts: set[str]) -> list[Official]:
     """The titles of one head of a region or city ("глава республики", "президент республики",
-    "глава региона") are one post: one official per person, titled "глава" when the text names
-    it so and it is no city's, else by the title named first; its spans joined, a place one
-    mention leaves out taken from another, "врио" from any, "бывший" only from all (a post
-    held twice is one record in its present state). `head_posts`: title → level (head_posts.tsv)."""
+    "глава региона") are one post: one official per person, under the title named first; its
+    spans joined, a place one mention leaves out taken from another, "врио" from any, "бывший"
+    only from all (a post held twice is one record in its present state)."""
     groups: dict[str, list[Official]] = {}
     for off in officials:
         if off.position in head_posts and off.organization_type in (None, "government"):
@@ -278,15 +277,12 @@ def merge_heads(officials: list[Official], head_posts: dict[str, str]) -> list[O
         if all(o is not off for o in group) or len(group) == 1:
             out.append(off)
         elif off is group[0]:
-            out.append(_merged(group, head_posts))
+            out.append(_merged(group))
     return out
 
 
-def _merged(group: list[Official], head_posts: dict[str, str]) -> Official:
+def _merged(group: list[Official]) -> Official:
     first = group[0]
-    city = any(o.city or head_posts[o.position] == "city" for o in group)
-    if not city and any(o.position == "глава" for o in group):
-        first.position = "глава"
     for other in group:
         if first.region is None and first.city is None and (other.region or other.city):
             first.region, first.region_code, first.city = other.region, other.region_code, other.city

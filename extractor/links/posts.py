@@ -54,7 +54,7 @@ class PostWords:
     territorial: set[str]  # heads of posts a place adjective before them names the place of
     heads: PositionLexicon  # the posts a title may name after its head ("заместитель министра")
     bodies: set[str]  # lemmas of the words that name a body: the title ends before them
-    head_posts: dict[str, str]  # titles of the head of a region, city or state → its level
+    head_posts: set[str]  # titles of the head of a region, city or state: one post per person
     occupations: set[str]  # heads of professions and plain jobs: no posts
     held: set[str]  # nouns whose genitive post is the one held ("пост президента")
 
@@ -77,7 +77,7 @@ class PostWords:
                 fold(row["words"]) for _, row in read_table("org_types.tsv", ("words", "type", "role"), 3)
                 if row["role"] in BODY_ROLES and " " not in row["words"] and TITLE_WORDS.get(fold(row["words"])) != "keep"
             },
-            {row["title"]: row["level"] for _, row in read_table("head_posts.tsv", ("title", "level"), 2)},
+            {fold(t) for t in read_lexicon("head_posts.txt")},
             {fold(t) for t in read_lexicon("occupations.txt")},
             {fold(t) for t in read_lexicon("held_posts.txt")},
         )
