@@ -143,10 +143,22 @@ class Positions:
 
     def _right(self, doc: Document, i: int, owner: list[Entity | None]) -> int:
         """End (exclusive) of the genitive complement after the head at `i`."""
-        last = complement_end(doc, i + 1, doc.sentence_end(i), MAX_COMPLEMENT, self._genitive, owner, lambda k: self._quoted(doc, k))
+        last = complement_end(
+            doc, i + 1, doc.sentence_end(i), MAX_COMPLEMENT, self._genitive, owner,
+            lambda k: self._quoted(doc, k) or self._coordinated(doc, i, k, owner),
+        )
         while last > i + 1 and not (doc.tokens[last - 1].text[:1].isalnum() or doc.tokens[last - 1].text == "»"):
             last -= 1
         return last
+
+    def _coordinated(self, doc: Document, i: int, k: int, owner: list[Entity | None]) -> int | None:
+        """"министр информации [и печати]": a second lower-case genitive noun joined by "и" to the
+        complement of the head at `i` (not a post of its own: "губернатора и мэра")."""
+        if k <= i + 1 or k + 1 >= len(doc.tokens) or doc.tokens[k].text != "и" or owner[k + 1] is not None:
+            return None
+        tok = doc.tokens[k + 1]
+        noun = tok.text[:1].islower() and tok.tag.startswith("NOUN") and "gent" in tok.tag
+        return k + 2 if noun and self.lexicon.head(tok.lemma) is None and tok.sent == doc.tokens[i].sent else None
 
     @staticmethod
     def _quoted(doc: Document, k: int) -> int | None:

@@ -196,7 +196,7 @@ class Officials:
                 out[key] = self.official(doc, cand, persons[key[0]], inner, where)
             elif (pos.start, pos.end) not in known.position_spans[-1:]:
                 known.position_spans.append((pos.start, pos.end))  # the same post named again
-        merged = merge_heads(merge_bare(list(out.values())), self.posts.head_posts)
+        merged = merge_heads(merge_bare(merge_same(list(out.values()))), self.posts.head_posts)
         for off in merged:
             if off.position not in persons[off.person_id].positions:
                 persons[off.person_id].positions.append(off.position)
@@ -242,6 +242,22 @@ class Officials:
             former=status.former,
             period=period(doc, pos, status.former),
         )
+
+
+def merge_same(officials: list[Official]) -> list[Official]:
+    """One post named twice with the same place ("министр информации и печати Чеченской
+    Республики", "… Чечни"): one official, its spans joined."""
+    seen: dict[tuple[object, ...], Official] = {}
+    out = []
+    for off in officials:
+        key = (off.person_id, off.position, off.organization, off.region, off.city, off.country_code, off.acting, off.former)
+        if (into := seen.get(key)) is None:
+            seen[key] = off
+            out.append(off)
+        else:
+            into.position_spans = sorted({*into.position_spans, *off.position_spans})
+            into.position_span = into.position_spans[0]
+    return out
 
 
 def merge_bare(officials: list[Official]) -> list[Official]:

@@ -26,6 +26,7 @@ def _posts(pipeline, text):
     ("Руководитель пресс-службы УВД Мария Шакина сказала.", "руководитель пресс-службы"),
     ("Глава администрации Оренбургской области Алексей Чернышов сказал.", "глава администрации"),
     ("Премьер Хакасии Алексей Лебедь сказал.", "председатель правительства"),
+    ("Министр информации и печати Чечни Василий Василенко сказал.", "министр информации и печати"),
 ])
 def test_the_title_leaves_out_the_body_and_place_it_serves(pipeline, text, title):
     (found,) = _posts(pipeline, text).values()
@@ -76,3 +77,15 @@ def test_a_post_owning_a_message_is_not_the_speakers(pipeline):
             "финансов РФ Антон Силуанов.")
     posts = [(o.person, o.position) for o in pipeline.extract(text).officials]
     assert posts == [("Антон Силуанов", "министр финансов")]
+
+
+def test_a_post_named_twice_with_its_place_is_one_official(pipeline):
+    text = ("Министр информации и печати Чеченской Республики Василий Василенко сказал. "
+            "Министр информации и печати Чечни Василий Василенко добавил.")
+    posts = [(o.position, o.region, len(o.position_spans)) for o in pipeline.extract(text).officials]
+    assert posts == [("министр информации и печати", "Чеченская Республика", 2)]
+
+
+def test_a_coordinated_post_is_no_complement(pipeline):
+    rec = pipeline.extract("Губернатора и мэра пригласили на совещание.")
+    assert [e.text for e in rec.entities if e.type == "POSITION"] == ["Губернатора", "мэра"]
