@@ -184,9 +184,24 @@ class Positions:
         words[head] = (self.morph.inflect(parse, {"nomn", "sing"}) or words[head]).lower()
         return join(tokens, words)
 
+    def _agreeing(self, words: list[str], head: Token) -> list[str]:
+        """Modifiers the normal form left in another case or number ("первых" of "двух первых
+        вице-губернаторов") in the nominative singular of the head's gender."""
+        out = []
+        for word in words:
+            parse = self.morph.best(word)
+            if parse.tag.POS in ("ADJF", "PRTF") and (parse.tag.case != "nomn" or parse.tag.number != "sing"):
+                gender = self.morph.best(head.lemma).tag.gender or "masc"
+                word = (self.morph.inflect(parse, {"nomn", "sing", gender}) or word).lower()
+            out.append(word)
+        return out
+
     def normal(self, tokens: list[Token], head: str, at: int | None = None) -> str:
         """The nominative singular; `at`: the head's index among the tokens."""
         text = self.normalizer.normal("POSITION", tokens, at)
+        if at:  # "первых вице-губернатора" → "первый вице-губернатор": the modifiers agree with the head
+            words = text.split()
+            text = " ".join([*self._agreeing(words[:at], tokens[at]), *words[at:]]) if len(words) > at else text
         expansion = self.lexicon.heads.get(head)
         if expansion:
             text = text.replace(head, expansion, 1) if head in fold(text) else text

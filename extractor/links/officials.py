@@ -31,7 +31,7 @@ APPOSITION = re.compile(r"^\s*(?:,|\(|[—–-])\s*$")  # "Анохин, губ�
 # "Михаил Мурашко и Александр Ходжаев", "Юрий Царёв (проект «Метро»), Алексей Борисов"
 LIST_JOINT = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|и|,\s*и)\s*$")
 POSITION_JOINT = re.compile(r"^\s*(?:,|и)\s*$")  # "спортсмен и актёр Олег Тактаров"
-BEFORE_NAME = re.compile(r"^\s*(?:[—–:]\s*)?$")  # "музыканты группы СВ — Вадим Голутвин"
+BEFORE_NAME = re.compile(r"^\s*(?:[—–:-]\s*)?$")  # "музыканты группы СВ — Вадим Голутвин"
 
 
 @dataclass
@@ -52,7 +52,9 @@ def position_then_name(doc: Document, pos: Entity, ents: list[Entity], i: int) -
         return []
     out = [Candidate(pos, ents[i + 1], "position_then_name")]
     j = i + 1
-    plural = "plur" in doc.tokens_in(pos.start, pos.end)[0].tag
+    r = doc.token_range(pos.start, pos.end)
+    counted = r.start > 0 and doc.tokens[r.start - 1].tag.startswith("NUMR")  # "два первых вице-губернатора"
+    plural = "plur" in doc.tokens[r.start].tag or counted
     while plural and j + 1 < len(ents) and ents[j + 1].type == "PER" and LIST_JOINT.match(gap(doc, ents[j], ents[j + 1])):
         out.append(Candidate(pos, ents[j + 1], "shared_position_list"))
         j += 1

@@ -89,3 +89,9 @@ def test_a_post_named_twice_with_its_place_is_one_official(pipeline):
 def test_a_coordinated_post_is_no_complement(pipeline):
     rec = pipeline.extract("Губернатора и мэра пригласили на совещание.")
     assert [e.text for e in rec.entities if e.type == "POSITION"] == ["Губернатора", "мэра"]
+
+
+def test_a_counted_post_is_shared_by_the_list_after_a_dash_and_agrees(pipeline):
+    text = "В администрации работают два первых вице-губернатора - Виталий Кочуев и Виктор Коростелкин."
+    posts = sorted((o.person, o.position) for o in pipeline.extract(text).officials)
+    assert posts == [("Виктор Коростелкин", "первый вице-губернатор"), ("Виталий Кочуев", "первый вице-губернатор")]
