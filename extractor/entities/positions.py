@@ -22,6 +22,8 @@ CLOSED_CLASSES = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO"}
 # a participle used as a noun ("нападающего", "заведующая"): pymorphy3 gives the verb as its
 # lemma, so the lexicon is asked for its masculine nominative ("нападающий")
 SUBSTANTIVE = re.compile(r"(?<=[ую]щ|[ая]щ)(?:ий|его|ему|им|ем|ие|их|ими|ая|ей|ую)$")
+UNIT_ROLES = ("part", "generic")  # org_types.tsv: a unit of a body, a vague kind of one
+SUBJECT_WORDS = {"NOUN", "ADJF", "PRTF"}  # of "по развитию туризма, спорта и молодёжной политике"
 NEEDS_COMPLEMENT = {"глава", "член", "представитель", "руководитель"}  # "глава" alone is a chapter
 
 
@@ -30,6 +32,7 @@ class PositionLexicon:
     heads: dict[str, str | None]  # folded lemma -> expansion of a contracted form
     modifiers: set[str]
     statuses: tuple[str, ...] = ()  # post_status.tsv stems: "Бывший" opening a sentence is no part of the post
+    units: frozenset[str] = frozenset()  # org_types.tsv units and vague bodies: "комитет по бюджету"
 
     @classmethod
     def load(cls) -> "PositionLexicon":
@@ -38,7 +41,11 @@ class PositionLexicon:
             lemma, _, expansion = line.partition("=")
             heads.setdefault(fold(lemma.strip()), expansion.strip() or None)
         statuses = tuple(fold(row["words"]).rstrip("*") for _, row in read_table("post_status.tsv", ("words", "status"), 2))
-        return cls(heads, {fold(w) for w in read_lexicon("position_modifiers.txt")}, statuses)
+        units = frozenset(
+            fold(row["words"]) for _, row in read_table("org_types.tsv", ("words", "type", "role"), 3)
+            if row["role"] in UNIT_ROLES and " " not in row["words"]
+        )
+        return cls(heads, {fold(w) for w in read_lexicon("position_modifiers.txt")}, statuses, units)
 
     def head_of(self, tok: Token) -> str | None:
         """The lexicon head a token stands for, a participle used as a noun included ("нападающего")."""
@@ -145,7 +152,7 @@ class Positions:
         """End (exclusive) of the genitive complement after the head at `i`."""
         last = complement_end(
             doc, i + 1, doc.sentence_end(i), MAX_COMPLEMENT, self._genitive, owner,
-            lambda k: self._quoted(doc, k) or self._coordinated(doc, i, k, owner),
+            lambda k: self._quoted(doc, k) or self._coordinated(doc, i, k, owner) or self._subject(doc, i, k, owner),
         )
         while last > i + 1 and not (doc.tokens[last - 1].text[:1].isalnum() or doc.tokens[last - 1].text == "»"):
             last -= 1
@@ -159,6 +166,21 @@ class Positions:
         tok = doc.tokens[k + 1]
         noun = tok.text[:1].islower() and tok.tag.startswith("NOUN") and "gent" in tok.tag
         return k + 2 if noun and self.lexicon.head(tok.lemma) is None and tok.sent == doc.tokens[i].sent else None
+
+    def _subject(self, doc: Document, i: int, k: int, owner: list[Entity | None]) -> int | None:
+        """"председатель комитета [по развитию туризма, спорта и молодёжной политике]": what a unit
+        of a body (lexicons/org_types.tsv) in the complement of the head at `i` deals with."""
+        if k <= i + 1 or doc.tokens[k].text != "по" or fold(doc.tokens[k - 1].lemma) not in self.lexicon.units:
+            return None
+        end, last_word = k + 1, None
+        while end < len(doc.tokens) and end - k <= 2 * MAX_COMPLEMENT and owner[end] is None and doc.tokens[end].sent == doc.tokens[i].sent:
+            tok = doc.tokens[end]
+            if tok.text[:1].isalpha() and tok.text[:1].islower() and self.morph.best(tok.text).tag.POS in SUBJECT_WORDS:
+                last_word = end
+            elif tok.text not in (",", "и"):
+                break
+            end += 1
+        return None if last_word is None else last_word + 1
 
     @staticmethod
     def _quoted(doc: Document, k: int) -> int | None:

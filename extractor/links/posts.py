@@ -54,6 +54,7 @@ class PostWords:
     territorial: set[str]  # heads of posts a place adjective before them names the place of
     heads: PositionLexicon  # the posts a title may name after its head ("заместитель министра")
     bodies: set[str]  # lemmas of the words that name a body: the title ends before them
+    body_modifiers: set[str]  # org_types.tsv modifiers: "парламентского комитета" is a committee
     head_posts: set[str]  # titles of the head of a region, city or state: one post per person
     occupations: set[str]  # heads of professions and plain jobs: no posts
     held: set[str]  # nouns whose genitive post is the one held ("пост президента")
@@ -65,6 +66,7 @@ class PostWords:
             if status not in ("acting", "former"):
                 raise ValueError(f"post_status.tsv: unknown status {status!r} of {words!r}")
         rows.sort(key=lambda r: -len(r[0]))  # longest first: "временно исполняющий обязанности"
+        types = [row for _, row in read_table("org_types.tsv", ("words", "type", "role"), 3)]
         alternatives = "|".join(f"(?P<s{n}>{_phrase_pattern(w)})" for n, (w, _) in enumerate(rows))
         return cls(
             re.compile(rf"(?:^|(?<=[\s(«\"—–,]))(?:{alternatives})\s*-?\s*$", re.IGNORECASE),
@@ -74,9 +76,10 @@ class PostWords:
             {fold(t) for t in read_lexicon("territorial_posts.txt")},
             PositionLexicon.load(),
             {
-                fold(row["words"]) for _, row in read_table("org_types.tsv", ("words", "type", "role"), 3)
+                fold(row["words"]) for row in types
                 if row["role"] in BODY_ROLES and " " not in row["words"] and TITLE_WORDS.get(fold(row["words"])) != "keep"
             },
+            {fold(row["words"]) for row in types if row["role"] == "modifier"},
             {fold(t) for t in read_lexicon("head_posts.txt")},
             {fold(t) for t in read_lexicon("occupations.txt")},
             {fold(t) for t in read_lexicon("held_posts.txt")},
@@ -110,7 +113,8 @@ class PostWords:
         if len(words) <= len(after):
             return pos.normal
         lead, tail = words[: len(words) - len(after)], words[len(words) - len(after) :]
-        return " ".join(lead + [w for (start, _), w in zip(after, tail) if start in kept])
+        # a capitalised common noun in lower case ("Председателя Правительства"), "ЦК" as it is
+        return " ".join(lead + [w.lower() if w[1:].islower() else w for (start, _), w in zip(after, tail) if start in kept])
 
     def is_occupation(self, doc: Document, pos: Entity) -> bool:
         """Whether the position is a profession or a plain job ("предприниматель", "телеведущая"), no post."""
@@ -126,16 +130,17 @@ class PostWords:
         free = False  # after "по": "председатель комитета по бюджету"
         for k, tok in enumerate(tokens):
             word, kind = fold(tok.lemma), TITLE_WORDS.get(fold(tok.lemma))
-            if tok.start in cuts or not (tok.text[:1].isalnum() or tok.text in (",", "-")):
+            titled = self.heads.head(tok.lemma) is not None or kind == "keep"  # a post, a body of the title
+            stays = titled or word in self.heads.units
+            if tok.start in cuts and not titled or not (tok.text[:1].isalnum() or tok.text in (",", "-")):
+                break  # a place or body named: "совета ветеранов", not "Председателя Правительства"
+            if not free and not stays and (kind in ("region", "place") or word in self.bodies or tok.text[:1].isupper()):
                 break
-            post = self.heads.head(tok.lemma) is not None or kind == "keep"
-            if not free and not post and (kind in ("region", "place") or word in self.bodies or tok.text[:1].isupper()):
+            level = None if free else self._level(word, kind, next((t for t in tokens[k + 1 :] if t.text[:1].isalnum()), None))
+            if level == "cut":
                 break
-            if kind == "level" and not free:
-                following = next((t for t in tokens[k + 1 :] if t.text[:1].isalnum()), None)
-                if following is None or TITLE_WORDS.get(fold(following.lemma)) != "keep":
-                    break
-                continue  # "регионального правительства": the body stays, its level goes
+            if level == "drop":
+                continue  # "регионального правительства", "парламентского комитета": the body stays, its kind goes
             if tok.text[:1].isalnum() and tok.tag.startswith("NOUN"):
                 kept.update(pending + [tok.start])
                 pending = []
@@ -143,6 +148,16 @@ class PostWords:
                 pending.append(tok.start)
                 free = free or (word == "по" and bool(kept))
         return kept
+
+    def _level(self, word: str, kind: str | None, following: Token | None) -> str | None:
+        """An adjective of a body's level or kind before the noun `following`: "drop" it before a
+        kept body or unit, "cut" the title at a level ("городского совета"), else None."""
+        if kind != "level" and word not in self.body_modifiers:
+            return None
+        then = fold(following.lemma) if following is not None else ""
+        if TITLE_WORDS.get(then) == "keep" or (kind != "level" and then in self.heads.units):
+            return "drop"
+        return "cut" if kind == "level" else None
 
     def is_federal(self, title: str) -> bool:
         return fold(title) in self.federal
