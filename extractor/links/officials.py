@@ -198,6 +198,13 @@ class Officials:
                 out[key] = self.official(doc, cand, persons[key[0]], inner, where)
             elif (pos.start, pos.end) not in known.position_spans[-1:]:
                 known.position_spans.append((pos.start, pos.end))  # the same post named again
+        holders: dict[tuple[int, int], set[str]] = {}  # a profession linked to one person carries it, as a post does
+        for person in persons.values():
+            for span in person.occupation_spans:
+                holders.setdefault(span, set()).add(person.id)
+        for pos in ents:
+            if pos.type == "POSITION" and len(ids := holders.get((pos.start, pos.end), set())) == 1:
+                pos.person = next(iter(ids))
         merged = merge_heads(merge_bare(merge_same(list(out.values()))), self.posts.head_posts)
         for off in merged:
             if off.position not in persons[off.person_id].positions:

@@ -130,7 +130,7 @@ class PostWords:
         free = False  # after "по": "председатель комитета по бюджету"
         for k, tok in enumerate(tokens):
             word, kind = fold(tok.lemma), TITLE_WORDS.get(fold(tok.lemma))
-            titled = self.heads.head(tok.lemma) is not None or kind == "keep"  # a post, a body of the title
+            titled = self.heads.head_of(tok) is not None or kind == "keep"  # a post, a body of the title
             stays = titled or word in self.heads.units
             if tok.start in cuts and not titled or not (tok.text[:1].isalnum() or tok.text in (",", "-")):
                 break  # a place or body named: "совета ветеранов", not "Председателя Правительства"
@@ -141,7 +141,7 @@ class PostWords:
                 break
             if level == "drop":
                 continue  # "регионального правительства", "парламентского комитета": the body stays, its kind goes
-            if tok.text[:1].isalnum() and tok.tag.startswith("NOUN"):
+            if tok.text[:1].isalnum() and (tok.tag.startswith("NOUN") or titled):  # "заместитель командующего"
                 kept.update(pending + [tok.start])
                 pending = []
             else:

@@ -100,3 +100,13 @@ def test_a_counted_post_is_shared_by_the_list_after_a_dash_and_agrees(pipeline):
     text = "В администрации работают два первых вице-губернатора - Виталий Кочуев и Виктор Коростелкин."
     posts = sorted((o.person, o.position) for o in pipeline.extract(text).officials)
     assert posts == [("Виктор Коростелкин", "первый вице-губернатор"), ("Виталий Кочуев", "первый вице-губернатор")]
+
+
+def test_a_profession_named_again_is_the_same_persons(pipeline):
+    text = "Музыкант Евгений Кисин выступил в Ереване. В зале было много гостей из разных городов. Через неделю музыкант уедет в Париж на гастроли."
+    rec = pipeline.extract(text)
+    (kisin,) = [p for p in rec.persons if p.name == "Евгений Кисин"]
+    first, again = text.index("Музыкант"), text.index("музыкант")
+    assert kisin.occupation_spans == [(first, first + 8), (again, again + 8)]
+    assert {e.person for e in rec.entities if e.type == "POSITION"} == {kisin.id}
+    assert not rec.officials
