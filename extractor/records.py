@@ -107,6 +107,9 @@ class Person:
     pronoun_mentions: Annotated[
         list[Span], "sentence-initial personal pronouns that refer to this person"
     ] = field(default_factory=list)
+    occupation_spans: Annotated[
+        list[Span], 'mentions of a profession or plain job linked to this person ("писатель", "предприниматель"): no post, so no official'
+    ] = field(default_factory=list)
 
 
 @dataclass

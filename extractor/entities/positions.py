@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Token, complement_end
-from ..lexicons import read_lexicon
+from ..lexicons import read_lexicon, read_table
 from ..morph import Morph, fold
 from .normalize import Normalizer, join
 from ..records import Entity
@@ -22,6 +22,8 @@ CLOSED_CLASSES = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO"}
 # a participle used as a noun ("нападающего", "заведующая"): pymorphy3 gives the verb as its
 # lemma, so the lexicon is asked for its masculine nominative ("нападающий")
 SUBSTANTIVE = re.compile(r"(?<=[ую]щ|[ая]щ)(?:ий|его|ему|им|ем|ие|их|ими|ая|ей|ую)$")
+UNIT_ROLES = ("part", "generic")  # org_types.tsv: a unit of a body, a vague kind of one
+SUBJECT_WORDS = {"NOUN", "ADJF", "PRTF"}  # of "по развитию туризма, спорта и молодёжной политике"
 NEEDS_COMPLEMENT = {"глава", "член", "представитель", "руководитель"}  # "глава" alone is a chapter
 
 
@@ -29,6 +31,8 @@ NEEDS_COMPLEMENT = {"глава", "член", "представитель", "р�
 class PositionLexicon:
     heads: dict[str, str | None]  # folded lemma -> expansion of a contracted form
     modifiers: set[str]
+    statuses: tuple[str, ...] = ()  # post_status.tsv stems: "Бывший" opening a sentence is no part of the post
+    units: frozenset[str] = frozenset()  # org_types.tsv units and vague bodies: "комитет по бюджету"
 
     @classmethod
     def load(cls) -> "PositionLexicon":
@@ -36,7 +40,22 @@ class PositionLexicon:
         for line in read_lexicon("positions.txt") + read_lexicon("professions_nerel.txt"):
             lemma, _, expansion = line.partition("=")
             heads.setdefault(fold(lemma.strip()), expansion.strip() or None)
-        return cls(heads, {fold(w) for w in read_lexicon("position_modifiers.txt")})
+        statuses = tuple(fold(row["words"]).rstrip("*") for _, row in read_table("post_status.tsv", ("words", "status"), 2))
+        units = frozenset(
+            fold(row["words"]) for _, row in read_table("org_types.tsv", ("words", "type", "role"), 3)
+            if row["role"] in UNIT_ROLES and " " not in row["words"]
+        )
+        return cls(heads, {fold(w) for w in read_lexicon("position_modifiers.txt")}, statuses, units)
+
+    def head_of(self, tok: Token) -> str | None:
+        """The lexicon head a token stands for, a participle used as a noun included ("нападающего")."""
+        head = self.head(tok.lemma)
+        if head is None and tok.tag.startswith(("PRTF", "ADJF")) and SUBSTANTIVE.search(tok.text.lower()):
+            head = self.head(SUBSTANTIVE.sub("ий", tok.text.lower()))
+        return head
+
+    def status(self, word: str) -> bool:
+        return fold(word).startswith(self.statuses)
 
     def head(self, lemma: str) -> str | None:
         """The lexicon head a lemma stands for, prefixes removed; None if not a position."""
@@ -120,7 +139,8 @@ class Positions:
         first = i
         while first > 0 and doc.tokens[first - 1].sent == doc.tokens[i].sent:
             prev = doc.tokens[first - 1]
-            if prev.text[:1].islower() and fold(prev.lemma) in self.lexicon.modifiers:
+            opens = first == 1 or doc.tokens[first - 2].sent != prev.sent  # "Первый заместитель …" opens a sentence
+            if (prev.text[:1].islower() or opens and not self.lexicon.status(prev.text)) and fold(prev.lemma) in self.lexicon.modifiers:
                 first -= 1
             elif prev.text in "-–" and first > 1 and fold(doc.tokens[first - 2].lemma) in self.lexicon.modifiers:
                 first -= 2  # "экс - президент" split by a stray space
@@ -130,10 +150,37 @@ class Positions:
 
     def _right(self, doc: Document, i: int, owner: list[Entity | None]) -> int:
         """End (exclusive) of the genitive complement after the head at `i`."""
-        last = complement_end(doc, i + 1, doc.sentence_end(i), MAX_COMPLEMENT, self._genitive, owner, lambda k: self._quoted(doc, k))
+        last = complement_end(
+            doc, i + 1, doc.sentence_end(i), MAX_COMPLEMENT, self._genitive, owner,
+            lambda k: self._quoted(doc, k) or self._coordinated(doc, i, k, owner) or self._subject(doc, i, k, owner),
+        )
         while last > i + 1 and not (doc.tokens[last - 1].text[:1].isalnum() or doc.tokens[last - 1].text == "»"):
             last -= 1
         return last
+
+    def _coordinated(self, doc: Document, i: int, k: int, owner: list[Entity | None]) -> int | None:
+        """"министр информации [и печати]": a second lower-case genitive noun joined by "и" to the
+        complement of the head at `i` (not a post of its own: "губернатора и мэра")."""
+        if k <= i + 1 or k + 1 >= len(doc.tokens) or doc.tokens[k].text != "и" or owner[k + 1] is not None:
+            return None
+        tok = doc.tokens[k + 1]
+        noun = tok.text[:1].islower() and tok.tag.startswith("NOUN") and "gent" in tok.tag
+        return k + 2 if noun and self.lexicon.head(tok.lemma) is None and tok.sent == doc.tokens[i].sent else None
+
+    def _subject(self, doc: Document, i: int, k: int, owner: list[Entity | None]) -> int | None:
+        """"председатель комитета [по развитию туризма, спорта и молодёжной политике]": what a unit
+        of a body (lexicons/org_types.tsv) in the complement of the head at `i` deals with."""
+        if k <= i + 1 or doc.tokens[k].text != "по" or fold(doc.tokens[k - 1].lemma) not in self.lexicon.units:
+            return None
+        end, last_word = k + 1, None
+        while end < len(doc.tokens) and end - k <= 2 * MAX_COMPLEMENT and owner[end] is None and doc.tokens[end].sent == doc.tokens[i].sent:
+            tok = doc.tokens[end]
+            if tok.text[:1].isalpha() and tok.text[:1].islower() and self.morph.best(tok.text).tag.POS in SUBJECT_WORDS:
+                last_word = end
+            elif tok.text not in (",", "и"):
+                break
+            end += 1
+        return None if last_word is None else last_word + 1
 
     @staticmethod
     def _quoted(doc: Document, k: int) -> int | None:
@@ -159,9 +206,24 @@ class Positions:
         words[head] = (self.morph.inflect(parse, {"nomn", "sing"}) or words[head]).lower()
         return join(tokens, words)
 
+    def _agreeing(self, words: list[str], head: Token) -> list[str]:
+        """Modifiers the normal form left in another case or number ("первых" of "двух первых
+        вице-губернаторов") in the nominative singular of the head's gender."""
+        out = []
+        for word in words:
+            parse = self.morph.best(word)
+            if parse.tag.POS in ("ADJF", "PRTF") and (parse.tag.case != "nomn" or parse.tag.number != "sing"):
+                gender = self.morph.best(head.lemma).tag.gender or "masc"
+                word = (self.morph.inflect(parse, {"nomn", "sing", gender}) or word).lower()
+            out.append(word)
+        return out
+
     def normal(self, tokens: list[Token], head: str, at: int | None = None) -> str:
         """The nominative singular; `at`: the head's index among the tokens."""
         text = self.normalizer.normal("POSITION", tokens, at)
+        if at:  # "первых вице-губернатора" → "первый вице-губернатор": the modifiers agree with the head
+            words = text.split()
+            text = " ".join([*self._agreeing(words[:at], tokens[at]), *words[at:]]) if len(words) > at else text
         expansion = self.lexicon.heads.get(head)
         if expansion:
             text = text.replace(head, expansion, 1) if head in fold(text) else text

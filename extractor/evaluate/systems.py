@@ -69,6 +69,9 @@ def _record_pairs(record: Any) -> list[PredPair]:
         for span in getattr(official, "position_spans", None) or ([position] if position is not None else []):
             if persons:
                 pairs.append((persons, _offsets(span)))
+    for person in getattr(record, "persons", None) or []:  # professions: a person's, no official's
+        for span in getattr(person, "occupation_spans", None) or []:
+            pairs.append(([_offsets(s) for s in person.mentions], _offsets(span)))
     return pairs
 
 

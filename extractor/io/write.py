@@ -120,7 +120,7 @@ def record_from_dict(data: dict[str, Any]) -> DocumentRecord:
         sentences=[_span(s) for s in data.get("sentences", ())],
         entities=[_make(Entity, e) for e in data.get("entities", ())],
         persons=[
-            _make(Person, {**p, **{k: [_span(m) for m in p.get(k, ())] for k in ("mentions", "role_mentions", "pronoun_mentions")}})
+            _make(Person, {**p, **{k: [_span(m) for m in p.get(k, ())] for k in ("mentions", "role_mentions", "pronoun_mentions", "occupation_spans")}})
             for p in data.get("persons", ())
         ],
         officials=[

@@ -20,18 +20,19 @@ from dataclasses import dataclass, field
 
 from ..document import Document, scope, top_level
 from ..geo.data import Place
+from ..morph import fold
 from .bodies import Bodies, merge_covered
 from .document_region import DocumentRegion
 from .linker import Context, LinkModel, Pair, candidates
 from .persons import link_persons
-from .posts import PostWords, names_generic_region, period, served_place, without_generic_region
+from .posts import PostWords, names_generic_region, period, served_place
 from ..records import Entity, Official, Person
 
 APPOSITION = re.compile(r"^\s*(?:,|\(|[—–-])\s*$")  # "Анохин, губернатор", "Анохин — губернатор"
 # "Михаил Мурашко и Александр Ходжаев", "Юрий Царёв (проект «Метро»), Алексей Борисов"
 LIST_JOINT = re.compile(r"^\s*(?:\([^()]*\))?\s*(?:,|и|,\s*и)\s*$")
 POSITION_JOINT = re.compile(r"^\s*(?:,|и)\s*$")  # "спортсмен и актёр Олег Тактаров"
-BEFORE_NAME = re.compile(r"^\s*(?:[—–:]\s*)?$")  # "музыканты группы СВ — Вадим Голутвин"
+BEFORE_NAME = re.compile(r"^\s*(?:[—–:-]\s*)?$")  # "музыканты группы СВ — Вадим Голутвин"
 
 
 @dataclass
@@ -52,7 +53,9 @@ def position_then_name(doc: Document, pos: Entity, ents: list[Entity], i: int) -
         return []
     out = [Candidate(pos, ents[i + 1], "position_then_name")]
     j = i + 1
-    plural = "plur" in doc.tokens_in(pos.start, pos.end)[0].tag
+    r = doc.token_range(pos.start, pos.end)
+    counted = r.start > 0 and doc.tokens[r.start - 1].tag.startswith("NUMR")  # "два первых вице-губернатора"
+    plural = "plur" in doc.tokens[r.start].tag or counted
     while plural and j + 1 < len(ents) and ents[j + 1].type == "PER" and LIST_JOINT.match(gap(doc, ents[j], ents[j + 1])):
         out.append(Candidate(pos, ents[j + 1], "shared_position_list"))
         j += 1
@@ -75,6 +78,21 @@ def name_then_position(doc: Document, pos: Entity, ents: list[Entity], i: int) -
     if i == 0 or ents[i - 1].type != "PER" or not APPOSITION.match(gap(doc, ents[i - 1], pos)):
         return []
     return [Candidate(pos, ents[i - 1], "name_then_position")]
+
+
+def owned_by_another(doc: Document, cand: Candidate, held: set[str]) -> bool:
+    """"в связи с посланием президента, заявил министр Антон Силуанов": a post in the genitive
+    after a noun names whose message it is, not the person the model links it to nearby,
+    unless that person stands in the genitive too ("указом президента Владимира Путина") or the
+    noun is one of the post held (`held`: "занимал пост президента"). A hand rule's link stays."""
+    r = doc.token_range(cand.position.start, cand.position.end)
+    if cand.rule != "model" or r.start == 0 or not r:
+        return False
+    prev, head = doc.tokens[r.start - 1], doc.tokens[r.start]
+    if not prev.tag.startswith("NOUN") or "gent" not in head.tag or prev.sent != head.sent or fold(prev.lemma) in held:
+        return False
+    name = doc.tokens_in(cand.person.start, cand.person.end)
+    return bool(name) and "gent" not in name[0].tag
 
 
 Rule = Callable[[Document, Entity, list[Entity], int], list[Candidate]]
@@ -172,6 +190,12 @@ class Officials:
                 e for e in places[bisect_left(place_starts, pos.start) : bisect_left(place_starts, pos.end)]
                 if e.end <= pos.end
             ]
+            if self.posts.is_occupation(doc, pos):  # a profession: the person's, but no official's
+                occupied = persons[cand.person.person or ""]
+                occupied.occupation_spans.append((pos.start, pos.end))
+                if (title := self.posts.title(doc, pos, inner)) not in occupied.positions:
+                    occupied.positions.append(title)
+                continue
             org = next((e for e in inner if e.type == "ORG"), None)
             key = (cand.person.person or "", pos.normal, org.normal if org else None)
             known = out.get(key)
@@ -179,12 +203,24 @@ class Officials:
                 out[key] = self.official(doc, cand, persons[key[0]], inner, where)
             elif (pos.start, pos.end) not in known.position_spans[-1:]:
                 known.position_spans.append((pos.start, pos.end))  # the same post named again
-        return merge_covered(merge_bare(list(out.values())))
+        holders: dict[tuple[int, int], set[str]] = {}  # a profession linked to one person carries it, as a post does
+        for person in persons.values():
+            for span in person.occupation_spans:
+                holders.setdefault(span, set()).add(person.id)
+        for pos in ents:
+            if pos.type == "POSITION" and len(ids := holders.get((pos.start, pos.end), set())) == 1:
+                pos.person = next(iter(ids))
+        merged = merge_covered(merge_heads(merge_bare(merge_same(list(out.values()))), self.posts.head_posts))
+        for off in merged:
+            if off.position not in persons[off.person_id].positions:
+                persons[off.person_id].positions.append(off.position)
+        return merged
 
     def links(self, doc: Document, ents: list[Entity]) -> list[Candidate]:
         if self.model is None:
             return rule_links(doc, ents)
-        return [Candidate(p.position, p.mention, f"model+{p.rule}" if p.rule else "model") for p in self.pairs(doc, ents) if self.model.links(p)]
+        found = [Candidate(p.position, p.mention, f"model+{p.rule}" if p.rule else "model") for p in self.pairs(doc, ents) if self.model.links(p)]
+        return [c for c in found if not owned_by_another(doc, c, self.posts.held)]
 
     @staticmethod
     def pairs(doc: Document, ents: list[Entity]) -> list[Pair]:
@@ -197,15 +233,7 @@ class Officials:
         """The record of one link; `inner` are the places and bodies inside the position."""
         pos = cand.position
         body = organization(doc, inner)
-        # the title is the normal form without the place or body named at its end; the
-        # complement is kept as written in the normal form, so count words from the end
-        cut = min((e.start for e in inner), default=pos.end)
-        words, tail = pos.normal.split(), len(doc.text[cut : pos.end].split())
-        title = " ".join(words[: len(words) - tail]) if 0 < tail < len(words) else pos.normal
-        status = self.posts.status(doc, pos, title)
-        status.title = without_generic_region(doc, pos, status.title)
-        if status.title not in person.positions:
-            person.positions.append(status.title)
+        status = self.posts.status(doc, pos, self.posts.title(doc, pos, inner))
         federal = self.posts.is_federal(status.title)
         served = where.served(pos, inner, body[1], federal, self.posts.is_territorial(doc, pos))
         org_name, org_type, served = self.bodies.complete(doc, pos, inner, body, served, where, federal)
@@ -232,6 +260,22 @@ class Officials:
         )
 
 
+def merge_same(officials: list[Official]) -> list[Official]:
+    """One post named twice with the same place ("министр информации и печати Чеченской
+    Республики", "… Чечни"): one official, its spans joined."""
+    seen: dict[tuple[object, ...], Official] = {}
+    out = []
+    for off in officials:
+        key = (off.person_id, off.position, off.organization, off.region, off.city, off.country_code, off.acting, off.former)
+        if (into := seen.get(key)) is None:
+            seen[key] = off
+            out.append(off)
+        else:
+            into.position_spans = sorted({*into.position_spans, *off.position_spans})
+            into.position_span = into.position_spans[0]
+    return out
+
+
 def merge_bare(officials: list[Official]) -> list[Official]:
     """A post named bare ("Папа", "губернатор") is the one post of that title the same person
     holds with a place or body named ("Папа Римский"): one official, its spans joined."""
@@ -248,6 +292,39 @@ def merge_bare(officials: list[Official]) -> list[Official]:
         into[0].position_spans = sorted({*into[0].position_spans, *off.position_spans})
         into[0].position_span = into[0].position_spans[0]
     return out
+
+
+def merge_heads(officials: list[Official], head_posts: set[str]) -> list[Official]:
+    """The titles of one head of a region or city ("глава республики", "президент республики",
+    "глава региона") are one post: one official per person, under the title named first; its
+    spans joined, a place one mention leaves out taken from another, "врио" from any, "бывший"
+    only from all (a post held twice is one record in its present state)."""
+    groups: dict[str, list[Official]] = {}
+    for off in officials:
+        if off.position in head_posts and off.organization_type in (None, "government"):
+            groups.setdefault(off.person_id, []).append(off)
+    out = []
+    for off in officials:
+        group = sorted(groups.get(off.person_id, []), key=lambda o: o.position_spans[0])
+        if all(o is not off for o in group) or len(group) == 1:
+            out.append(off)
+        elif off is group[0]:
+            out.append(_merged(group))
+    return out
+
+
+def _merged(group: list[Official]) -> Official:
+    first = group[0]
+    for other in group:
+        if first.region is None and first.city is None and (other.region or other.city):
+            first.region, first.region_code, first.city = other.region, other.region_code, other.city
+        if first.country_code is None:
+            first.country, first.country_code = other.country, other.country_code
+    first.position_spans = sorted({s for o in group for s in o.position_spans})
+    first.position_span = first.position_spans[0]
+    first.acting = any(o.acting for o in group)
+    first.former = all(o.former for o in group)
+    return first
 
 
 def organization(doc: Document, inner: list[Entity]) -> tuple[str | None, Entity | None]:

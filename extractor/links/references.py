@@ -90,7 +90,12 @@ class References:
             for held in (off.position, normals.get(off.position_span, "")):
                 for key in self.synonyms.post_keys(held):
                     holders.setdefault((where, key), set()).add(off.person_id)
+        for person in doc.persons:  # the professions links/officials.py keeps off the officials
+            for span in person.occupation_spans:
+                for key in self.synonyms.post_keys(normals.get(span, "")):
+                    holders.setdefault((scope(person.block), key), set()).add(person.id)
         linked_spans = {span for off in doc.officials for span in off.position_spans}
+        linked_spans |= {span for p in doc.persons for span in p.occupation_spans}
         for ent in sorted(doc.entities, key=lambda e: e.start):
             if ent.type != "POSITION" or ent.person or (ent.start, ent.end) in linked_spans or not self._one_person(doc, ent):
                 continue
@@ -99,16 +104,19 @@ class References:
             if len(fits) == 1:
                 ent.person = fits[0].id
                 fits[0].role_mentions.append((ent.start, ent.end))
-                self.add_to_official(doc, fits[0].id, ent)
+                self.add_to_official(doc, fits[0], ent, normals)
 
-    def add_to_official(self, doc: Document, person_id: str, ent: Entity) -> None:
+    def add_to_official(self, doc: Document, person: Person, ent: Entity, normals: dict[tuple[int, int], str]) -> None:
         """The role mention is one more mention of the post it names: "губернатор", "глава
-        региона" join the governor's official (the first of the person's posts it fits)."""
+        региона" join the governor's official (the first of the person's posts it fits), a
+        profession the person's occupation_spans. `normals`: the POSITION entities' by span."""
         keys = self.synonyms.mention_keys(ent.normal)
         for off in doc.officials:
-            if off.person_id == person_id and keys & self.synonyms.post_keys(off.position):
+            if off.person_id == person.id and keys & self.synonyms.post_keys(off.position):
                 off.position_spans = sorted({*off.position_spans, (ent.start, ent.end)})
                 return
+        if any(keys & self.synonyms.post_keys(normals.get(span, "")) for span in person.occupation_spans):
+            person.occupation_spans = sorted({*person.occupation_spans, (ent.start, ent.end)})  # "музыкант" again
 
     @staticmethod
     def _one_person(doc: Document, ent: Entity) -> bool:
