@@ -12,6 +12,7 @@ around each one:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..document import Document, Token, complement_end
@@ -19,17 +20,32 @@ from ..morph import Morph, fold
 from ..entities.normalize import Normalizer, join
 from ..lexicons import read_lexicon, read_table
 
-MAX_COMPLEMENT = 6
+MAX_COMPLEMENT = 12
 PRONOUNS = {"он", "она", "оно", "они"}
 CLOSED = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "VERB", "INFN", "PRTS", "ADVB", "GRND"}
 PLACE_PREPOSITIONS = {"в", "во", "из", "на"}  # "экспорт товаров в Белоруссию", "инвестиции в основной капитал"
-OBJECT_PREPOSITIONS = {"по"}  # "недоимка по налогам"
+OBJECT_PREPOSITIONS = {"по", "о", "об", "к"}  # "недоимка по налогам", "объявления об аренде", "надбавка к пенсии"
 # nouns that end an indicator rather than extend it: time ("в 2023 году"), amount ("на сумму")
 NOT_OBJECTS = {
     "год", "месяц", "квартал", "полугодие", "неделя", "день", "период", "раз",
     "сумма", "размер", "уровень", "сравнение", "территория", "цена", "среднее", "число", "район", "город",
+    "регион", "область", "край", "республика", "округ",  # places: "в регионах России" says where
+    "итог", "результат", "течение", "рамка", "круг", "состояние", "оценка", "данные", "конец", "начало",
+    "вид", "учет", "ход", "счет",  # complex prepositions: "по итогам", "в рамках", "в виде", "с учетом"
 }
 TRADE_FLOWS = {"экспорт", "импорт", "поставка", "товарооборот", "торговля", "вывоз", "ввоз", "экспортировать", "импортировать", "поставить"}
+CONTINUATIONS = (("в", "том", "числе"), ("из", "них"), ("в", "частности"))
+# between a governed indicator and its number: "штрафом в размере от", "по цене 200 рублей"
+LEADS = {"в", "во", "от", "до", "размере", "сумме", "сумму", "общей", "общую", "порядка"}
+YEARS = {"год", "г", "гг"}
+RELATIVES = {"который"}  # "продажи которой": a relative clause, not the complement
+INSTRUMENTAL = {"обеспеченность", "удовлетворенность", "охват", "обеспечение"}  # heads whose object is instrumental
+SHARES = {"доля", "вес"}  # "доля кредитов в общем объеме средств": "в" + prepositional is part of a share
+QUOTES = {'"', "«", "»", "“", "”", "„"}
+LATIN = re.compile(r"[A-Z][A-Za-z0-9&.-]*")
+DASHES = {"-", "–", "—"}
+LIST_BREAKS = {",", ";", ":", "(", ")"} | DASHES
+MAX_ITEM = 8  # tokens of a list item before its dash
 CLAUSE_BREAK = re.compile(r"[,;:()«»\"]|\s[—–-]\s")
 
 
@@ -47,13 +63,22 @@ class ContextLexicon:
     heads: set[str]
     verbs: dict[str, str]
     change: list[tuple[str, str]]  # (stem, direction)
+    # a head that names an indicator only after its adjective ("прожиточный минимум", not "как минимум"):
+    # head lemma -> the adjective lemmas that may precede it
+    phrases: dict[str, set[str]] = field(default_factory=dict)
+    amounts: set[str] = field(default_factory=set)  # amount nouns ("размер", "уровень"): indicator_links.tsv "through"
     _directions: dict[str, str | None] = field(default_factory=dict, repr=False)  # by word: read many times each
 
     @classmethod
     def load(cls) -> "ContextLexicon":
         verbs = {row["verb"]: row["indicator"] for _, row in read_table("indicator_verbs.tsv", ("verb", "indicator"), 2)}
         change = [(row["stem"], row["direction"]) for _, row in read_table("change_words.tsv", ("direction", "stem"), 2)]
-        return cls({fold(w) for w in read_lexicon("indicators.txt")}, verbs, change)
+        entries = [fold(w) for w in read_lexicon("indicators.txt")]
+        phrases: dict[str, set[str]] = {}
+        for modifier, head in (e.rsplit(" ", 1) for e in entries if " " in e):
+            phrases.setdefault(head, set()).add(modifier)
+        amounts = {row["word"] for _, row in read_table("indicator_links.tsv", ("word", "role"), 2) if row["role"] == "through"}
+        return cls({e for e in entries if " " not in e}, verbs, change, phrases, amounts)
 
     def direction(self, word: str) -> str | None:
         try:
@@ -80,23 +105,22 @@ class ContextReader:
         """Indicator mentions among tokens[first:last] (one sentence), in text order;
         `places` maps the start offset of each location to its end."""
         out: list[IndicatorMention] = []
+        if previous is not None and self._continues(doc, first, last):
+            out.append(IndicatorMention(doc.tokens[first].start, doc.tokens[first].end, previous.normal, previous.span))
         i = first
         while i < last:
             tok = doc.tokens[i]
             lemma = fold(tok.lemma)
-            if tok.text[:1].isalpha() and (lemma in self.lexicon.heads or tok.text in self.lexicon.heads):
-                end = self._complement(doc, i + 1, last, places)
-                start = self._modifiers(doc, i, first)
-                words = [t.text for t in doc.tokens[start:end]]
-                normal = join(doc.tokens[start:end], self.normalizer.phrase(words, singular=True))
+            if tok.text[:1].isalpha() and self._names(doc, i, first, lemma):
+                end = self.complement(doc, i + 1, last, places, names=True)
+                start = self.modifiers(doc, i, first)
                 span = (doc.tokens[start].start, doc.tokens[end - 1].end)
-                weak = start > first and doc.tokens[start - 1].tag.startswith("PREP")
-                out.append(IndicatorMention(*span, _lower_first(normal), span, weak))
+                out.append(IndicatorMention(*span, self.normal(doc, start, i, end), span, self._weak(doc, start, i, end, first, last)))
                 i = end
                 continue
             head = self.lexicon.verbs.get(lemma)
             if head:  # "экспортировал семян льна" → "экспорт семян льна"
-                end = self._complement(doc, i + 1, last, places)
+                end = self.complement(doc, i + 1, last, places)
                 tail = join(doc.tokens[i + 1 : end], [t.text for t in doc.tokens[i + 1 : end]]) if end > i + 1 else ""
                 span = (tok.start, doc.tokens[end - 1].end)
                 out.append(IndicatorMention(*span, (head + " " + tail).strip(), span))
@@ -109,55 +133,200 @@ class ContextReader:
             i += 1
         return out
 
-    def _modifiers(self, doc: Document, head: int, first: int) -> int:
-        """Adjectives before the head ("стартовая цена"); capitalised only at the sentence start."""
-        start = head
+    def _names(self, doc: Document, i: int, first: int, lemma: str) -> bool:
+        """Whether token i is an indicator head: a lexicon head, or the head of a lexicon phrase
+        after its adjective ("прожиточный минимум")."""
+        if lemma in self.lexicon.heads or doc.tokens[i].text in self.lexicon.heads:
+            return True
+        modifiers = self.lexicon.phrases.get(lemma)
+        return bool(modifiers) and i > first and fold(doc.tokens[i - 1].lemma) in modifiers
+
+    @staticmethod
+    def _continues(doc: Document, first: int, last: int) -> bool:
+        """A sentence that goes on with the items of the previous one ("В том числе для
+        пенсионеров – 3712 рублей"): they take its indicator."""
+        words = tuple(fold(t.text) for t in doc.tokens[first : min(last, first + 3)])
+        return any(words[: len(opener)] == opener for opener in CONTINUATIONS)
+
+    def _weak(self, doc: Document, start: int, head: int, end: int, first: int, last: int) -> bool:
+        """A mention that is rarely what the number measures: governed by a preposition ("на
+        территории района", "на уровне"), unless the number follows it ("со штрафом в размере
+        2 млн рублей"); the base of a comparison ("выше уровня 2014 года"); the genitive of a
+        noun that names no indicator ("на душу населения", "департамент защиты населения")."""
         while start > first and "ADJF" in doc.tokens[start - 1].tag:
+            start -= 1  # "в том числе": the word that governs the phrase
+        if start == first:
+            return False
+        before = doc.tokens[start - 1]
+        if before.tag.startswith("PREP"):
+            amount = fold(doc.tokens[head].lemma) in self.lexicon.amounts
+            return amount or end > head + 1 or not self._leads_to_number(doc, end, last)
+        if before.tag.startswith("COMP") or (before.tag.startswith("ADVB") and start - 2 >= first and doc.tokens[start - 2].tag.startswith("COMP")):
+            return True
+        noun = fold(before.lemma)
+        return (
+            before.tag.startswith("NOUN") and before.text[:1].islower() and "gent" in doc.tokens[head].tag
+            and noun not in self.lexicon.heads and noun not in self.lexicon.amounts and noun not in NOT_OBJECTS
+            and self.lexicon.direction(before.text) is None  # "рост цен": the change of the indicator
+        )
+
+    @staticmethod
+    def _leads_to_number(doc: Document, end: int, last: int) -> bool:
+        """Whether a number, not a year, follows token `end`, past amount words ("в размере от")."""
+        for k in range(end, min(last, end + 4)):
+            tok = doc.tokens[k]
+            if tok.text[:1].isdigit():
+                return not (k + 1 < last and fold(doc.tokens[k + 1].lemma) in YEARS)
+            if not (fold(tok.text) in LEADS or tok.tag.startswith("ADVB")):
+                return False
+        return False
+
+    def modifiers(self, doc: Document, head: int, first: int) -> int:
+        """Where the agreeing adjectives before the head begin ("стартовая цена"); capitalised
+        only at the sentence start; never a pronoun ("эта цена", "которые")."""
+        start = head
+        while start > first and "ADJF" in doc.tokens[start - 1].tag and not self._pronoun(doc.tokens[start - 1]):
             if doc.tokens[start - 1].text[:1].isupper() and start - 1 != first:
                 break
             start -= 1
         return start
 
-    def _complement(self, doc: Document, i: int, last: int, places: dict[int, int]) -> int:
-        return complement_end(doc, i, last, MAX_COMPLEMENT, self._genitive, extend=lambda k: self._construction(doc, i, k, last, places))
+    @staticmethod
+    def _pronoun(tok: Token) -> bool:
+        return "Apro" in tok.tag and fold(tok.lemma) != "самый"  # "самая низкая зарплата" keeps its superlative
+
+    def normal(self, doc: Document, start: int, head: int, end: int) -> str:
+        """The lemma phrase of tokens[start:end]: the head in the nominative singular with its
+        adjectives agreeing, the words after it copied as written ("затрата операторов связи")."""
+        tokens = doc.tokens[start:end]
+        words = [t.text for t in tokens]
+        forms = self.normalizer.phrase(words, singular=True, head=head - start)
+        return _lower_first(join(tokens, forms[: head - start + 1] + words[head - start + 1 :]))
+
+    def complement(self, doc: Document, i: int, last: int, places: dict[int, int], names: bool = False) -> int:
+        """End of the complement of the head before token `i`: genitives, prepositional objects;
+        `names`: the head is a noun, a name after it is its owner ("стоимость «Южного потока»")."""
+        def extend(k: int) -> int | None:
+            return (self._name(doc, i, k, last) if names else None) or self._construction(doc, i, k, last, places)
+
+        return complement_end(doc, i, last, MAX_COMPLEMENT, self._genitive, extend=extend)
+
+    def _name(self, doc: Document, i: int, k: int, last: int) -> int | None:
+        """End of a name at token `k` that belongs to the noun before it: in quotes or Latin
+        ("аудитория "ВКонтакте"", "продажи концерна Volkswagen"); right after the head, only a
+        genitive or an undeclined one ("стоимость «Южного потока»", not "продать «Роме»")."""
+        tok = doc.tokens[k]
+        if LATIN.fullmatch(tok.text):
+            return k + 1
+        if tok.text not in QUOTES or k + 1 >= last:
+            return None
+        close = next((j for j in range(k + 2, min(last, k + 6)) if doc.tokens[j].text in QUOTES), None)
+        if close is None:
+            return None
+        cases = self._cases(doc.tokens[k + 1].text)
+        return None if k == i and cases and "gent" not in cases else close + 1
 
     def _construction(self, doc: Document, i: int, k: int, last: int, places: dict[int, int]) -> int | None:
-        """Where a prepositional object or a coordinated genitive that begins at token `k` of
-        the complement beginning at `i` ends (`k`: the complement ends before it), or None."""
-        word = fold(doc.tokens[k].text)
+        """Where a prepositional object or a coordinated genitive that begins at token `k` of the
+        complement beginning at `i` ends (`k`: the complement ends before it), or None."""
+        tok = doc.tokens[k]
+        word = fold(tok.text)
         if word in PLACE_PREPOSITIONS and k + 1 < last:
             place_end = places.get(doc.tokens[k + 1].start)
             if place_end is not None:
                 if fold(doc.tokens[i - 1].lemma) not in TRADE_FLOWS:
                     return k  # a place is part of a trade flow ("экспорт в Белоруссию"), not of other indicators
                 return doc.token_range(doc.tokens[k + 1].start, place_end).stop
-            object_end = self._object(doc, k + 1, last)
-            if object_end:  # "инвестиции в основной капитал"
+            # "инвестиции в основной капитал"; "в сельхоз предприятиях" is where, but "доля … в общем объеме"
+            object_end = self._object(doc, k + 1, last, where=word == "на" or fold(doc.tokens[i - 1].lemma) in SHARES)
+            if object_end:
                 return object_end
         if word in OBJECT_PREPOSITIONS and k + 1 < last:
-            object_end = self._object(doc, k + 1, last)
-            if object_end:  # "недоимка по налогам", "мощность по переработке"
+            object_end = self._object(doc, k + 1, last, where=True)
+            if object_end:  # "недоимка по налогам", "мощность по переработке", "объявления об аренде"
                 return object_end
-        if doc.tokens[k].text == "и" and k > i and k + 1 < last and self._genitive(doc.tokens[k + 1]):
+        if fold(doc.tokens[i - 1].lemma) in INSTRUMENTAL and k + 1 <= last:
+            object_end = self._noun_phrase(doc, k, last, where=True, case="ablt")
+            if object_end:  # "обеспеченность жильем", "удовлетворенность населения медицинской помощью"
+                return object_end
+        if tok.text == "и" and k > i and k + 1 < last and self._genitive(doc.tokens[k + 1]):
             return k + 1  # "производство хлеба и хлебобулочных изделий"
         return None
 
     def _genitive(self, tok: Token) -> bool:
-        return tok.text[:1].isalpha() and tok.tag.split(",")[0] not in CLOSED and "gent" in self._cases(tok.text)
+        return (
+            tok.text[:1].isalpha() and tok.tag.split(",")[0] not in CLOSED and fold(tok.lemma) not in RELATIVES
+            and "gent" in self._cases(tok.text)
+        )
 
-    def _object(self, doc: Document, i: int, last: int) -> int | None:
-        """End of a short noun phrase (adjectives + a common noun) after a preposition,
-        or None: not a number, a date or a name."""
+    def _object(self, doc: Document, i: int, last: int, where: bool = False) -> int | None:
+        """End of a short noun phrase (adjectives + a common noun, or two joined by "и") after a
+        preposition, or None: not a number, a date or a name; with `where` false, not a noun in
+        the prepositional case alone ("на подворьях"): that says where, not of what."""
+        end = self._noun_phrase(doc, i, last, where)
+        if end is not None and end + 1 < last and doc.tokens[end].text == "и":
+            return self._noun_phrase(doc, end + 1, last, where) or end  # "по налогам и сборам"
+        return end
+
+    def _noun_phrase(self, doc: Document, i: int, last: int, where: bool, case: str | None = None) -> int | None:
         end = i
         while end < last and end - i < 3 and "ADJF" in doc.tokens[end].tag and doc.tokens[end].text[:1].islower():
             end += 1
-        if end < last and doc.tokens[end].tag.startswith("NOUN") and doc.tokens[end].text[:1].islower():
-            if fold(doc.tokens[end].lemma) not in NOT_OBJECTS:
-                return end + 1
-        return None
+        if end >= last:
+            return None
+        noun = doc.tokens[end]
+        if not noun.tag.startswith("NOUN") or not noun.text[:1].islower() or fold(noun.lemma) in NOT_OBJECTS:
+            return None
+        cases = self._cases(noun.text)
+        if (not where and not cases - {"loct", "loc2", "datv"}) or (case is not None and case not in cases):
+            return None
+        return end + 1
 
     def _cases(self, word: str) -> set[str]:
         return {str(p.tag.case) for p in self.morph.parse(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF")}
+
+    # -- lists --------------------------------------------------------------------
+
+    @staticmethod
+    def previous_number(doc: Document, before: int, first: int, numeric: Callable[[int], bool]) -> range | None:
+        """Tokens of the last number that ends before token `before` of the sentence from `first`."""
+        k = before - 1
+        while k >= first and not numeric(doc.tokens[k].start):
+            k -= 1
+        if k < first:
+            return None
+        start = k
+        while start > first and numeric(doc.tokens[start - 1].start):
+            start -= 1
+        return range(start, k + 1)
+
+    def listed(self, doc: Document, number: int, first: int, numeric: Callable[[int], bool]) -> tuple[bool, IndicatorMention | None]:
+        """A number that is an item of a list after a dash: "колбасные изделия - на 8,7%" names
+        its own indicator: (True, it); "для пенсионеров - 2139 рублей" names only a scope:
+        (True, None), it takes the list's; (False, None) for a number that is no such item."""
+        k = number - 1
+        while k >= first and number - k <= 6 and (doc.tokens[k].tag.startswith(("PREP", "ADVB", "PRCL")) or numeric(doc.tokens[k].start)):
+            k -= 1  # "- на 8,7%", "- с 0,37 до 0,42 рубля"
+        if k <= first or doc.tokens[k].text not in DASHES or numeric(doc.tokens[k - 1].start):
+            return False, None
+        dash = k
+        while k > first and doc.tokens[k - 1].text not in LIST_BREAKS and dash - k < MAX_ITEM:
+            k -= 1
+        if k > first and doc.tokens[k - 1].text not in LIST_BREAKS:
+            return False, None  # too long for an item
+        while k < dash and doc.tokens[k].tag.startswith("CONJ"):
+            k += 1  # "а для детей"
+        if k == dash:
+            return False, None
+        if doc.tokens[k].tag.startswith("PREP"):
+            return True, None
+        item = doc.tokens[k:dash]
+        head = next((j for j, t in enumerate(item, k) if t.tag.startswith("NOUN") and "nomn" in self._cases(t.text)), None)
+        if head is None or any(t.tag.startswith(("VERB", "INFN", "PRTS", "GRND")) for t in item):
+            return False, None
+        start = self.modifiers(doc, head, k)
+        span = (doc.tokens[start].start, doc.tokens[dash - 1].end)
+        return True, IndicatorMention(*span, self.normal(doc, start, head, dash), span)
 
 
 def clause_bounds(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:
