@@ -26,18 +26,19 @@ CLOSED = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "VERB", "INFN", "PRTS", "ADVB"
 PLACE_PREPOSITIONS = {"в", "во", "из", "на"}  # "экспорт товаров в Белоруссию", "инвестиции в основной капитал"
 OBJECT_PREPOSITIONS = {"по", "о", "об", "к"}  # "недоимка по налогам", "объявления об аренде", "надбавка к пенсии"
 # nouns that end an indicator rather than extend it: time ("в 2023 году"), amount ("на сумму")
-NOT_OBJECTS = {
-    "год", "месяц", "квартал", "полугодие", "неделя", "день", "период", "раз",
+TIMES = {"год", "г", "гг", "месяц", "квартал", "полугодие", "неделя", "день", "период"}
+NOT_OBJECTS = TIMES | {
+    "раз",
     "сумма", "размер", "уровень", "сравнение", "территория", "цена", "среднее", "число", "район", "город",
     "регион", "область", "край", "республика", "округ",  # places: "в регионах России" says where
     "итог", "результат", "течение", "рамка", "круг", "состояние", "оценка", "данные", "конец", "начало",
-    "вид", "учет", "ход", "счет",  # complex prepositions: "по итогам", "в рамках", "в виде", "с учетом"
+    "вид", "учет", "ход", "счет", "качество",  # complex prepositions: "по итогам", "в рамках", "в виде", "с учетом"
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "утро", "вечер", "ночь", "сутки",
 }
 TRADE_FLOWS = {"экспорт", "импорт", "поставка", "товарооборот", "торговля", "вывоз", "ввоз", "экспортировать", "импортировать", "поставить"}
 CONTINUATIONS = (("в", "том", "числе"), ("из", "них"), ("в", "частности"))
 # between a governed indicator and its number: "штрафом в размере от", "по цене 200 рублей"
 LEADS = {"в", "во", "от", "до", "размере", "сумме", "сумму", "общей", "общую", "порядка"}
-YEARS = {"год", "г", "гг"}
 RELATIVES = {"который"}  # "продажи которой": a relative clause, not the complement
 INSTRUMENTAL = {"обеспеченность", "удовлетворенность", "охват", "обеспечение"}  # heads whose object is instrumental
 SHARES = {"доля", "вес"}  # "доля кредитов в общем объеме средств": "в" + prepositional is part of a share
@@ -45,7 +46,8 @@ QUOTES = {'"', "«", "»", "“", "”", "„"}
 LATIN = re.compile(r"[A-Z][A-Za-z0-9&.-]*")
 DASHES = {"-", "–", "—"}
 LIST_BREAKS = {",", ";", ":", "(", ")"} | DASHES
-MAX_ITEM = 8  # tokens of a list item before its dash
+MAX_ITEM = 10  # tokens of a list item before its dash
+VERBS = ("VERB", "INFN", "PRTS", "GRND")
 CLAUSE_BREAK = re.compile(r"[,;:()«»\"]|\s[—–-]\s")
 
 
@@ -56,6 +58,7 @@ class IndicatorMention:
     normal: str
     span: tuple[int, int]  # where the indicator phrase itself stands (a pronoun's antecedent)
     weak: bool = False  # governed by a preposition ("на территории района", "на уровне"): rarely what is measured
+    nested: bool = False  # in a participle or relative clause ("объем средств, направленных на …, вырос")
 
 
 @dataclass
@@ -115,7 +118,8 @@ class ContextReader:
                 end = self.complement(doc, i + 1, last, places, names=True)
                 start = self.modifiers(doc, i, first)
                 span = (doc.tokens[start].start, doc.tokens[end - 1].end)
-                out.append(IndicatorMention(*span, self.normal(doc, start, i, end), span, self._weak(doc, start, i, end, first, last)))
+                weak, nested = self._weak(doc, start, i, end, first, last), self._nested(doc, start, first)
+                out.append(IndicatorMention(*span, self.normal(doc, start, i, end), span, weak, nested))
                 i = end
                 continue
             head = self.lexicon.verbs.get(lemma)
@@ -160,23 +164,41 @@ class ContextReader:
         before = doc.tokens[start - 1]
         if before.tag.startswith("PREP"):
             amount = fold(doc.tokens[head].lemma) in self.lexicon.amounts
-            return amount or end > head + 1 or not self._leads_to_number(doc, end, last)
+            return amount or end > head + 1 or not self._leads_to_number(doc, before, head, last)
         if before.tag.startswith("COMP") or (before.tag.startswith("ADVB") and start - 2 >= first and doc.tokens[start - 2].tag.startswith("COMP")):
             return True
-        noun = fold(before.lemma)
-        return (
-            before.tag.startswith("NOUN") and before.text[:1].islower() and "gent" in doc.tokens[head].tag
-            and noun not in self.lexicon.heads and noun not in self.lexicon.amounts and noun not in NOT_OBJECTS
-            and self.lexicon.direction(before.text) is None  # "рост цен": the change of the indicator
-        )
+        return self._dependent(doc, start, head, first)
 
-    @staticmethod
-    def _leads_to_number(doc: Document, end: int, last: int) -> bool:
-        """Whether a number, not a year, follows token `end`, past amount words ("в размере от")."""
-        for k in range(end, min(last, end + 4)):
+    def _nested(self, doc: Document, start: int, first: int) -> bool:
+        """Whether the clause the mention stands in opens with a participle or "который" after a comma."""
+        k = start
+        while k > first and doc.tokens[k - 1].text != ",":
+            k -= 1
+        opening = doc.tokens[k]
+        return k > first and ("PRTF" in opening.tag or fold(opening.lemma) in RELATIVES)
+
+    def _dependent(self, doc: Document, start: int, head: int, first: int) -> bool:
+        """Whether the mention is the genitive of a noun before it that names no indicator, no
+        change, no amount and no complex preposition ("в качестве компенсации"), nor the unit
+        of a number ("2 млрд долларов инвестиций")."""
+        before = doc.tokens[start - 1]
+        noun = fold(before.lemma)
+        if not (before.tag.startswith("NOUN") and before.text[:1].islower() and "gent" in doc.tokens[head].tag):
+            return False
+        if noun in self.lexicon.heads or noun in self.lexicon.amounts or noun in NOT_OBJECTS or self.lexicon.direction(before.text):
+            return False  # "рост цен": the change of the indicator
+        return not any(t.text[:1].isdigit() or t.tag.startswith("NUMR") for t in doc.tokens[max(first, start - 3) : start - 1])
+
+    def _leads_to_number(self, doc: Document, prep: Token, head: int, last: int) -> bool:
+        """Whether a number, not a year, follows a governed mention with no complement: past
+        amount words ("штрафом в размере от 2 млн"), or right after a "в"/"на"/"по" phrase not in the
+        accusative ("в количестве 73 штук", "по цене 200 рублей"; not "в число 21 региона",
+        "с помощью 700 камер")."""
+        direct = fold(prep.text) in ("в", "во", "на", "по") and bool(self._cases(doc.tokens[head].text) & {"loct", "loc2", "datv"})
+        for k in range(head + 1, min(last, head + 5)):
             tok = doc.tokens[k]
             if tok.text[:1].isdigit():
-                return not (k + 1 < last and fold(doc.tokens[k + 1].lemma) in YEARS)
+                return (direct or k > head + 1) and not (k + 1 < last and fold(doc.tokens[k + 1].lemma) in TIMES)
             if not (fold(tok.text) in LEADS or tok.tag.startswith("ADVB")):
                 return False
         return False
@@ -200,6 +222,9 @@ class ContextReader:
         adjectives agreeing, the words after it copied as written ("затрата операторов связи")."""
         tokens = doc.tokens[start:end]
         words = [t.text for t in tokens]
+        # a lexicon head that is an adjective ("заработной платы"): the noun after it
+        if "ADJF" in doc.tokens[head].tag:
+            head = next((k for k in range(head, end) if doc.tokens[k].tag.startswith("NOUN")), head)
         forms = self.normalizer.phrase(words, singular=True, head=head - start)
         return _lower_first(join(tokens, forms[: head - start + 1] + words[head - start + 1 :]))
 
@@ -275,7 +300,7 @@ class ContextReader:
         if end >= last:
             return None
         noun = doc.tokens[end]
-        if not noun.tag.startswith("NOUN") or not noun.text[:1].islower() or fold(noun.lemma) in NOT_OBJECTS:
+        if not noun.tag.startswith("NOUN") or not noun.text[:1].islower() or (case is None and fold(noun.lemma) in NOT_OBJECTS):
             return None
         cases = self._cases(noun.text)
         if (not where and not cases - {"loct", "loc2", "datv"}) or (case is not None and case not in cases):
@@ -310,23 +335,55 @@ class ContextReader:
         if k <= first or doc.tokens[k].text not in DASHES or numeric(doc.tokens[k - 1].start):
             return False, None
         dash = k
-        while k > first and doc.tokens[k - 1].text not in LIST_BREAKS and dash - k < MAX_ITEM:
+        while k > first and not self._item_break(doc, k) and dash - k < MAX_ITEM:
             k -= 1
-        if k > first and doc.tokens[k - 1].text not in LIST_BREAKS:
+        if k > first and not self._item_break(doc, k):
             return False, None  # too long for an item
         while k < dash and doc.tokens[k].tag.startswith("CONJ"):
             k += 1  # "а для детей"
         if k == dash:
             return False, None
-        if doc.tokens[k].tag.startswith("PREP"):
-            return True, None
         item = doc.tokens[k:dash]
-        head = next((j for j, t in enumerate(item, k) if t.tag.startswith("NOUN") and "nomn" in self._cases(t.text)), None)
-        if head is None or any(t.tag.startswith(("VERB", "INFN", "PRTS", "GRND")) for t in item):
+        if any(t.tag.startswith(VERBS) for t in item):
+            return False, None  # a clause of its own ("освоено за счет средств бюджета - 14,2 млн")
+        if item[0].tag.startswith("PREP"):
+            return True, None
+        span = (item[0].start, item[-1].end)
+        if LATIN.fullmatch(item[0].text):  # "EBITDA компании - 730 млн"
+            return True, IndicatorMention(*span, join(item, [t.text for t in item]), span)
+        head = next((j for j, t in enumerate(item, k) if t.tag.startswith("NOUN")), None)
+        if head is None or not self._item_head(doc.tokens[head], item[0], head == first):
             return False, None
         start = self.modifiers(doc, head, k)
-        span = (doc.tokens[start].start, doc.tokens[dash - 1].end)
-        return True, IndicatorMention(*span, self.normal(doc, start, head, dash), span)
+        # the whole item ("развитие и благоустройство территории - 4,381 млрд", "сообщения через
+        # "ВКонтакте" - 0,37 рубля"), up to an adverbial of time ("в период до 2020 года")
+        end = next((j for j in range(head + 1, dash) if self._adverbial(doc, j, dash)), dash)
+        span = (doc.tokens[start].start, doc.tokens[end - 1].end)
+        return True, IndicatorMention(*span, self.normal(doc, start, head, end), span)
+
+    @staticmethod
+    def _adverbial(doc: Document, k: int, stop: int) -> bool:
+        """Whether a preposition at token k opens a phrase of time, place or scope ("в период")."""
+        if not doc.tokens[k].tag.startswith("PREP"):
+            return False
+        noun = next((t for t in doc.tokens[k + 1 : stop] if "ADJF" not in t.tag), None)
+        return noun is not None and fold(noun.lemma) in NOT_OBJECTS
+
+    @staticmethod
+    def _item_break(doc: Document, k: int) -> bool:
+        """Whether a list item may begin at token k: after a punctuation break or a line break."""
+        before = doc.tokens[k - 1]
+        return before.text in LIST_BREAKS or "\n" in doc.text[before.end : doc.tokens[k].start]
+
+    def _item_head(self, head: Token, opening: Token, initial: bool) -> bool:
+        """A list item's head: a common noun that may be nominative (capitalised only as the
+        sentence's first word), its item not opening with a genitive (", газа и воды - 30 %"
+        goes on the previous item's complement) nor naming a place."""
+        if not (initial or head.text[:1].islower()) or any(g in head.tag for g in ("Abbr", "Geox", "Name", "Surn")):
+            return False
+        if fold(head.lemma) in TIMES:  # "2019 год - 225,0 тыс. рублей": when, not what
+            return False
+        return "nomn" in self._cases(head.text) and self._cases(opening.text) - {"gent", "gen2"} != set()
 
 
 def clause_bounds(text: str, sent_start: int, sent_end: int, start: int, end: int) -> tuple[int, int]:

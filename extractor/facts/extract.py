@@ -164,11 +164,12 @@ class Facts:
     ) -> IndicatorMention | None:
         """The lexicon's mention when it stands in the number's clause, else the noun the
         number is attached to (parsed only then), else the lexicon's from further away. An
-        attached noun before the lexicon's is a parse that climbed too far."""
+        attached noun before the lexicon's is a parse that climbed too far, unless the lexicon's
+        stands in a clause of its own ("объем средств, направленных на … затрат, увеличился")."""
         if lexical is not None and lexical.start >= clause[0]:
             return lexical
         found = attached()
-        if found is None or (lexical is not None and found.end <= lexical.start):
+        if found is None or (lexical is not None and found.end <= lexical.start and not lexical.nested):
             return lexical
         return found
 

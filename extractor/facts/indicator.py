@@ -49,6 +49,8 @@ class SyntaxIndicators:
             return None  # "в офисе 20 столов": where the things are counted, not what is measured
         if head >= last and any(t.text in (",", ";") for t in doc.tokens[last:head]):
             return None  # "за $18.7 млн, однако лондонский клуб просит больше": another clause's subject
+        if head < first and any(t.text in (":", ";") for t in doc.tokens[head:first]):
+            return None  # "… российскими компаниями: количество квот … на 20% меньше": a parse across the colon
         if self._relative(doc, head, first, tree.first):
             return None  # "Объем субсидий, которые госкорпорация получит …, составит 39 млрд рублей"
         return self.phrase(doc, head, tree, places)
