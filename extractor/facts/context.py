@@ -5,7 +5,12 @@ around each one:
 - indicator: the nearest indicator phrase before the number in its sentence
   (a head noun from `lexicons/indicators.txt` and its genitive complement), or
   one named by a verb ("экспортировал семян льна" → "экспорт семян льна"); a
-  pronoun subject ("он увеличился на 32%") takes the indicator named before it;
+  pronoun subject ("он увеличился на 32%") takes the indicator named before it, and
+  so does a sentence that goes on with the previous one's items ("В том числе …").
+  A mention governed by a preposition, the base of a comparison ("выше уровня 2014
+  года") or the genitive of another noun ("на душу населения") is weak: skipped;
+- list items after a dash (`listed`): "колбасные изделия - на 8,7%" names its own
+  indicator, "для пенсионеров - 2139 рублей" only a scope (the list's first figure's);
 - clause bounds, which `change.py` (change, comparison) and `period.py` (period,
   base period) read too; `regions.py` reads the places.
 """
@@ -25,23 +30,11 @@ PRONOUNS = {"он", "она", "оно", "они"}
 CLOSED = {"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "VERB", "INFN", "PRTS", "ADVB", "GRND"}
 PLACE_PREPOSITIONS = {"в", "во", "из", "на"}  # "экспорт товаров в Белоруссию", "инвестиции в основной капитал"
 OBJECT_PREPOSITIONS = {"по", "о", "об", "к"}  # "недоимка по налогам", "объявления об аренде", "надбавка к пенсии"
-# nouns that end an indicator rather than extend it: time ("в 2023 году"), amount ("на сумму")
-TIMES = {"год", "г", "гг", "месяц", "квартал", "полугодие", "неделя", "день", "период"}
-NOT_OBJECTS = TIMES | {
-    "раз",
-    "сумма", "размер", "уровень", "сравнение", "территория", "цена", "среднее", "число", "район", "город",
-    "регион", "область", "край", "республика", "округ",  # places: "в регионах России" says where
-    "итог", "результат", "течение", "рамка", "круг", "состояние", "оценка", "данные", "конец", "начало",
-    "вид", "учет", "ход", "счет", "качество",  # complex prepositions: "по итогам", "в рамках", "в виде", "с учетом"
-    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "утро", "вечер", "ночь", "сутки",
-}
 TRADE_FLOWS = {"экспорт", "импорт", "поставка", "товарооборот", "торговля", "вывоз", "ввоз", "экспортировать", "импортировать", "поставить"}
 CONTINUATIONS = (("в", "том", "числе"), ("из", "них"), ("в", "частности"))
 # between a governed indicator and its number: "штрафом в размере от", "по цене 200 рублей"
 LEADS = {"в", "во", "от", "до", "размере", "сумме", "сумму", "общей", "общую", "порядка"}
 RELATIVES = {"который"}  # "продажи которой": a relative clause, not the complement
-INSTRUMENTAL = {"обеспеченность", "удовлетворенность", "охват", "обеспечение"}  # heads whose object is instrumental
-SHARES = {"доля", "вес"}  # "доля кредитов в общем объеме средств": "в" + prepositional is part of a share
 QUOTES = {'"', "«", "»", "“", "”", "„"}
 LATIN = re.compile(r"[A-Z][A-Za-z0-9&.-]*")
 DASHES = {"-", "–", "—"}
@@ -69,7 +62,9 @@ class ContextLexicon:
     # a head that names an indicator only after its adjective ("прожиточный минимум", not "как минимум"):
     # head lemma -> the adjective lemmas that may precede it
     phrases: dict[str, set[str]] = field(default_factory=dict)
-    amounts: set[str] = field(default_factory=set)  # amount nouns ("размер", "уровень"): indicator_links.tsv "through"
+    roles: dict[str, str] = field(default_factory=dict)  # indicator_links.tsv: "размер" through, "доля" share …
+    stops: dict[str, str] = field(default_factory=dict)  # indicator_stops.tsv: nouns that end a phrase, by kind
+    comparatives: tuple[str, ...] = ()  # stems of comparatives.tsv ("выше", "превыша"): what follows is a base
     _directions: dict[str, str | None] = field(default_factory=dict, repr=False)  # by word: read many times each
 
     @classmethod
@@ -80,8 +75,18 @@ class ContextLexicon:
         phrases: dict[str, set[str]] = {}
         for modifier, head in (e.rsplit(" ", 1) for e in entries if " " in e):
             phrases.setdefault(head, set()).add(modifier)
-        amounts = {row["word"] for _, row in read_table("indicator_links.tsv", ("word", "role"), 2) if row["role"] == "through"}
-        return cls({e for e in entries if " " not in e}, verbs, change, phrases, amounts)
+        roles = {row["word"]: row["role"] for _, row in read_table("indicator_links.tsv", ("word", "role"), 2)}
+        stops = {row["word"]: row["kind"] for _, row in read_table("indicator_stops.tsv", ("word", "kind"), 2)}
+        comparatives = tuple(row["stem"] for _, row in read_table("comparatives.tsv", ("direction", "stem"), 2))
+        return cls({e for e in entries if " " not in e}, verbs, change, phrases, roles, stops, comparatives)
+
+    def role(self, lemma: str) -> str | None:
+        return self.roles.get(fold(lemma))
+
+    def stop(self, lemma: str, kind: str | None = None) -> bool:
+        """Whether a noun ends an indicator phrase (of `kind`: "time", "place" …, or any)."""
+        found = self.stops.get(fold(lemma))
+        return found is not None and (kind is None or found == kind)
 
     def direction(self, word: str) -> str | None:
         try:
@@ -163,11 +168,14 @@ class ContextReader:
             return False
         before = doc.tokens[start - 1]
         if before.tag.startswith("PREP"):
-            amount = fold(doc.tokens[head].lemma) in self.lexicon.amounts
+            amount = self.lexicon.role(doc.tokens[head].lemma) == "through"
             return amount or end > head + 1 or not self._leads_to_number(doc, before, head, last)
-        if before.tag.startswith("COMP") or (before.tag.startswith("ADVB") and start - 2 >= first and doc.tokens[start - 2].tag.startswith("COMP")):
+        if self._comparative(before) or (before.tag.startswith("ADVB") and start - 2 >= first and self._comparative(doc.tokens[start - 2])):
             return True
         return self._dependent(doc, start, head, first)
+
+    def _comparative(self, tok: Token) -> bool:
+        return tok.tag.startswith("COMP") or fold(tok.text).startswith(self.lexicon.comparatives)
 
     def _nested(self, doc: Document, start: int, first: int) -> bool:
         """Whether the clause the mention stands in opens with a participle or "который" after a comma."""
@@ -185,7 +193,7 @@ class ContextReader:
         noun = fold(before.lemma)
         if not (before.tag.startswith("NOUN") and before.text[:1].islower() and "gent" in doc.tokens[head].tag):
             return False
-        if noun in self.lexicon.heads or noun in self.lexicon.amounts or noun in NOT_OBJECTS or self.lexicon.direction(before.text):
+        if noun in self.lexicon.heads or self.lexicon.role(noun) == "through" or self.lexicon.stop(noun) or self.lexicon.direction(before.text):
             return False  # "рост цен": the change of the indicator
         return not any(t.text[:1].isdigit() or t.tag.startswith("NUMR") for t in doc.tokens[max(first, start - 3) : start - 1])
 
@@ -198,7 +206,7 @@ class ContextReader:
         for k in range(head + 1, min(last, head + 5)):
             tok = doc.tokens[k]
             if tok.text[:1].isdigit():
-                return (direct or k > head + 1) and not (k + 1 < last and fold(doc.tokens[k + 1].lemma) in TIMES)
+                return (direct or k > head + 1) and not (k + 1 < last and self.lexicon.stop(doc.tokens[k + 1].lemma, "time"))
             if not (fold(tok.text) in LEADS or tok.tag.startswith("ADVB")):
                 return False
         return False
@@ -263,14 +271,14 @@ class ContextReader:
                     return k  # a place is part of a trade flow ("экспорт в Белоруссию"), not of other indicators
                 return doc.token_range(doc.tokens[k + 1].start, place_end).stop
             # "инвестиции в основной капитал"; "в сельхоз предприятиях" is where, but "доля … в общем объеме"
-            object_end = self._object(doc, k + 1, last, where=word == "на" or fold(doc.tokens[i - 1].lemma) in SHARES)
+            object_end = self._object(doc, k + 1, last, where=word == "на" or self.lexicon.role(doc.tokens[i - 1].lemma) == "share")
             if object_end:
                 return object_end
         if word in OBJECT_PREPOSITIONS and k + 1 < last:
             object_end = self._object(doc, k + 1, last, where=True)
             if object_end:  # "недоимка по налогам", "мощность по переработке", "объявления об аренде"
                 return object_end
-        if fold(doc.tokens[i - 1].lemma) in INSTRUMENTAL and k + 1 <= last:
+        if self.lexicon.role(doc.tokens[i - 1].lemma) == "instrumental":
             object_end = self._noun_phrase(doc, k, last, where=True, case="ablt")
             if object_end:  # "обеспеченность жильем", "удовлетворенность населения медицинской помощью"
                 return object_end
@@ -300,7 +308,7 @@ class ContextReader:
         if end >= last:
             return None
         noun = doc.tokens[end]
-        if not noun.tag.startswith("NOUN") or not noun.text[:1].islower() or (case is None and fold(noun.lemma) in NOT_OBJECTS):
+        if not noun.tag.startswith("NOUN") or not noun.text[:1].islower() or (case is None and self.lexicon.stop(noun.lemma)):
             return None
         cases = self._cases(noun.text)
         if (not where and not cases - {"loct", "loc2", "datv"}) or (case is not None and case not in cases):
@@ -361,13 +369,12 @@ class ContextReader:
         span = (doc.tokens[start].start, doc.tokens[end - 1].end)
         return True, IndicatorMention(*span, self.normal(doc, start, head, end), span)
 
-    @staticmethod
-    def _adverbial(doc: Document, k: int, stop: int) -> bool:
+    def _adverbial(self, doc: Document, k: int, stop: int) -> bool:
         """Whether a preposition at token k opens a phrase of time, place or scope ("в период")."""
         if not doc.tokens[k].tag.startswith("PREP"):
             return False
         noun = next((t for t in doc.tokens[k + 1 : stop] if "ADJF" not in t.tag), None)
-        return noun is not None and fold(noun.lemma) in NOT_OBJECTS
+        return noun is not None and self.lexicon.stop(noun.lemma)
 
     @staticmethod
     def _item_break(doc: Document, k: int) -> bool:
@@ -381,7 +388,7 @@ class ContextReader:
         goes on the previous item's complement) nor naming a place."""
         if not (initial or head.text[:1].islower()) or any(g in head.tag for g in ("Abbr", "Geox", "Name", "Surn")):
             return False
-        if fold(head.lemma) in TIMES:  # "2019 год - 225,0 тыс. рублей": when, not what
+        if self.lexicon.stop(head.lemma, "time"):  # "2019 год - 225,0 тыс. рублей": when, not what
             return False
         return "nomn" in self._cases(head.text) and self._cases(opening.text) - {"gent", "gen2"} != set()
 

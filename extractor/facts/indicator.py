@@ -4,8 +4,11 @@ The lexicon path (context.py) finds indicator heads from a closed list; this one
 tree of the number's sentence (facts/syntax.py): number → its unit → the noun that governs
 it ("зарплата до 90 тысяч рублей", "тиражом 5 тысяч экземпляров"), through amount nouns
 ("штраф в размере 2 млн рублей"), or the subject of the verb the number is the object of
-("выручка превысила 40 млрд рублей"). The phrase around the head is built as the lexicon
-path builds it: agreeing adjectives before, the genitive complement after.
+("выручка превысила 40 млрд рублей"), or the object of a change verb ("лечение уменьшило
+опухоль на 75%"). The walk climbs through another number ("на 1% - до 71,38 тысячи рублей")
+and a comparative ("в два раза дороже"). The phrase around the head is built as the lexicon
+path builds it: agreeing adjectives before, the genitive complement after, a conjoined noun
+("молоко и молочная продукция подорожали").
 """
 from __future__ import annotations
 
