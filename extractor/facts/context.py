@@ -274,6 +274,8 @@ class ContextReader:
             object_end = self._object(doc, k + 1, last, where=word == "на" or self.lexicon.role(doc.tokens[i - 1].lemma) == "share")
             if object_end:
                 return object_end
+        if word == "за" and k + 2 < last and fold(doc.tokens[k + 1].text) == "счет" and self._genitive(doc.tokens[k + 2]):
+            return k + 2  # the source of funds: "инвестиции в основной капитал за счет бюджетных средств"
         if word in OBJECT_PREPOSITIONS and k + 1 < last:
             object_end = self._object(doc, k + 1, last, where=True)
             if object_end:  # "недоимка по налогам", "мощность по переработке", "объявления об аренде"
