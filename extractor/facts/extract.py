@@ -166,10 +166,15 @@ class Facts:
         lexical: IndicatorMention | None, attached: Callable[[], IndicatorMention | None], clause: tuple[int, int]
     ) -> IndicatorMention | None:
         """The lexicon's mention when it stands in the number's clause, else the noun the
-        number is attached to (parsed only then), else the lexicon's from further away."""
+        number is attached to (parsed only then), else the lexicon's from further away. An
+        attached noun before the lexicon's is a parse that climbed too far, unless the lexicon's
+        stands in a clause of its own ("объем средств, направленных на … затрат, увеличился")."""
         if lexical is not None and lexical.start >= clause[0]:
             return lexical
-        return attached() or lexical
+        found = attached()
+        if found is None or (lexical is not None and found.end <= lexical.start and not lexical.nested):
+            return lexical
+        return found
 
     def _attached(
         self,
@@ -184,13 +189,24 @@ class Facts:
         first number of it that needs a tree (most sentences never do: the lexicon names one)."""
         if not doc.sentences:
             return None
+        number = doc.token_range(m.start, m.end)
+        first, last = self._tokens(doc, sent)
+        while True:
+            listed, item = self.reader.listed(doc, number.start, first, numeric)
+            if not listed or item is not None:
+                break  # "колбасные изделия - на 8,7%": a list item names it
+            # "…, для пенсионеров - 2139 рублей": the item names only a scope, the list's first figure it
+            previous = self.reader.previous_number(doc, number.start, first, numeric)
+            if previous is None:
+                return None
+            number = previous
+        if item is not None:
+            return item
         if sent not in trees:
-            first, last = self._tokens(doc, sent)
             trees[sent] = self.parser.parse([(first, [t.text for t in doc.tokens[first:last]])])[0]
         tree = trees.get(sent)
         if tree is None:
             return None
-        number = doc.token_range(m.start, m.end)
         # a count's subject is mostly who has or does it ("клуб выиграл 5 матчей"): counts take a noun only
         return self.syntax.mention(doc, tree, number.start, number.stop, places, numeric, subjects=m.kind != "count")
 
