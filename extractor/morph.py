@@ -13,6 +13,7 @@ from typing import Any
 Parse = Any  # pymorphy3.analyzer.Parse; kept loose to avoid importing pymorphy3 at import time
 
 PERSON_GRAMMEMES = ("Name", "Surn", "Patr")
+_MISSING = object()
 ADJ_LIKE = {"ADJF", "PRTF", "NUMR"}
 
 
@@ -39,6 +40,8 @@ class Morph:
     analyzer: Any
     max_cache: int = 200_000
     _cache: dict[str, list[Parse]] = field(default_factory=dict, repr=False)
+    # inflections by (parse, grammemes): entity normal forms repeat (57 % of 19,700 on NEREL train), one costs ~50 µs
+    _inflections: dict[tuple[Parse, frozenset[str]], str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls) -> "Morph":
@@ -87,8 +90,17 @@ class Morph:
         return [p for p in self.parse(word) if any(g in p.tag for g in PERSON_GRAMMEMES)]
 
     def inflect(self, parse: Parse, grammemes: set[str]) -> str | None:
-        try:
-            form = parse.inflect(grammemes)
-        except (ValueError, KeyError):
-            return None
-        return form.word if form else None
+        """The word of `parse` inflected to `grammemes`, None where pymorphy3 has no such form; cached
+        by the parse's value (word, tag, lemma, score, analysis), which is all pymorphy3 inflects from."""
+        key = (parse, frozenset(grammemes))
+        word = self._inflections.get(key, _MISSING)
+        if word is _MISSING:
+            try:
+                form = parse.inflect(grammemes)
+            except (ValueError, KeyError):
+                form = None
+            word = form.word if form else None
+            if len(self._inflections) >= self.max_cache:
+                self._inflections.clear()
+            self._inflections[key] = word
+        return word  # type: ignore[return-value]

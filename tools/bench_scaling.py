@@ -101,6 +101,28 @@ def role(proc: psutil.Process, parent_pid: int) -> str:
     return "worker" if "spawn_main" in cmdline or proc.ppid() == parent_pid else "other"
 
 
+def tree_pids(pid: int) -> list[int]:
+    """`pid` and its descendants, from the kernel's lists of each thread's children
+    (/proc/PID/task/TID/children): no scan of every process of the machine, which psutil's
+    `children(recursive=True)` does (2.5-3 ms a poll on this 2-core machine against 0.2 ms:
+    2.5-3 % of a core at POLL_SECONDS, which a -j 2 run lost from its two cores and a -j 1 run
+    took from the idle one). Parents before children, children in the order they started."""
+    out, todo = [], [pid]
+    while todo:
+        current = todo.pop(0)
+        try:
+            tasks = os.listdir(f"/proc/{current}/task")
+        except OSError:  # exited
+            continue
+        out.append(current)
+        for task in tasks:
+            try:
+                todo.extend(int(child) for child in Path(f"/proc/{current}/task/{task}/children").read_text().split())
+            except (OSError, ValueError):
+                pass
+    return out
+
+
 class TreeWatch:
     """The peak RSS of every process in a process tree, from repeated polls."""
 
@@ -110,10 +132,23 @@ class TreeWatch:
         self.psutil = psutil
         self.root = psutil.Process(pid)
         self.peaks: dict[int, tuple[str, float]] = {}  # pid → (role, MB), in first-seen order
+        self.fast = Path(f"/proc/{pid}/task/{pid}/children").exists()  # else psutil lists the tree
+        self.procs: dict[int, psutil.Process] = {pid: self.root}
+
+    def processes(self) -> list[psutil.Process]:
+        if not self.fast:
+            return [self.root, *self.root.children(recursive=True)]
+        out = []
+        for pid in tree_pids(self.root.pid):
+            try:
+                out.append(self.procs.get(pid) or self.procs.setdefault(pid, self.psutil.Process(pid)))
+            except self.psutil.Error:  # exited since it was listed
+                pass
+        return out
 
     def poll(self) -> None:
         try:
-            procs = [self.root, *self.root.children(recursive=True)]
+            procs = self.processes()
         except self.psutil.Error:  # the root has exited
             return
         for proc in procs:

@@ -77,11 +77,8 @@ class NER:
 
     @classmethod
     def load(cls) -> "NER":
-        from slovnet import NER as SlovnetNER
-
-        data = natasha_data()
-        infer = SlovnetNER.load(str(data / MODEL)).infer  # the weights and vocabularies, without navec
-        return cls(NumpyNER(infer.model, infer.encoder, infer.decoder.tags_vocab, shared_quantised(str(data / NAVEC))))
+        data = natasha_data()  # the model's weights and vocabularies, and navec's vectors
+        return cls(NumpyNER.load(data / MODEL, shared_quantised(str(data / NAVEC))))
 
     def tag(self, words: list[list[str]]) -> list[list[str]]:
         return self.tagger.tag(words)

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from types import SimpleNamespace
-from typing import Any
 
 from ..entities.ner import NAVEC, natasha_data
-from ..entities.ner_numpy import shared_quantised
+from ..entities.ner_numpy import NumpySyntax, shared_quantised
 
-BATCH_SIZE = 32
 MAX_SEQUENCE = 128  # tokens: a table pasted as one "sentence" is not parsed
 
 
@@ -40,20 +37,11 @@ class Tree:
         return self.first <= i < self.first + len(self.heads)
 
 
-def navec() -> Any:
-    """natasha's news embedding as slovnet's loader wants it (`meta.id`, `pq.indexes`, `pq.codes`),
-    on the NER's own copy of the vectors (memory-mapped, read once per process)."""
-    q = shared_quantised(str(natasha_data() / NAVEC))
-    return SimpleNamespace(meta=SimpleNamespace(id=q.id), pq=SimpleNamespace(indexes=q.indexes, codes=q.codes))
-
-
 @lru_cache(maxsize=1)
-def syntax_model() -> Any:
-    from slovnet import Syntax
-
-    model = Syntax.load(str(natasha_data() / "model" / "slovnet_syntax_news_v1.tar"), batch_size=BATCH_SIZE)
-    model.navec(navec())
-    return model
+def syntax_model() -> NumpySyntax:
+    """slovnet's model run by ner_numpy, on the NER's navec vectors and word ids (one copy per process)."""
+    data = natasha_data()
+    return NumpySyntax.load(data / "model" / "slovnet_syntax_news_v1.tar", shared_quantised(str(data / NAVEC)))
 
 
 class Parser:
@@ -69,10 +57,9 @@ class Parser:
         if not todo:
             return out
         todo.sort(key=lambda k: len(sentences[k][1]))
-        infer = syntax_model().infer
-        preds = infer.decoder(infer.process(infer.encoder([sentences[k][1] for k in todo])))
-        for k, (_, heads, rels) in zip(todo, preds):
+        preds = syntax_model().parse([sentences[k][1] for k in todo])
+        for k, (heads, rels) in zip(todo, preds):
             first = sentences[k][0]
-            out[k] = Tree(first, tuple(int(h) - 1 + first if int(h) > 0 else -1 for h in heads), tuple(rels))
+            out[k] = Tree(first, tuple(h - 1 + first if h > 0 else -1 for h in heads), tuple(rels))
         self.parsed += len(todo)
         return out

@@ -69,6 +69,7 @@ log = logging.getLogger(__name__)
 
 THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 CHUNK_DOCS = 32  # documents per worker task: as fast as 64 for the NER, finer load balance
+TAPER_DOCS = 4  # the smallest chunk of the tapering end of a run (`_chunks`)
 WINDOW_CHUNKS = 3  # chunks per worker in flight or waiting to be yielded in order
 MAX_LOAD_DEATHS = 3  # workers dying in a row before they have loaded the pipeline
 MAIN_REIMPORT_EXIT = 86  # a worker's exit code when importing the main module again started workers of its own
@@ -369,10 +370,24 @@ def _exit_reason(code: int | None) -> str:
 # -- the API ----------------------------------------------------------------------------
 
 
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, Item]]]:
+def _chunks(items: Iterable[Item], size: int, jobs: int = 1) -> Iterator[list[tuple[int, Item]]]:
+    """Chunks of `size` consecutive (index, item). For several workers the last ones taper off:
+    once fewer than `2 * jobs * size` items are left, a chunk takes a `2 * jobs`-th of what is
+    left (at least TAPER_DOCS), so that the workers run out of work together instead of one
+    finishing a whole chunk while the others wait."""
     numbered = enumerate(items)
-    while chunk := list(islice(numbered, size)):
-        yield chunk
+    if jobs <= 1:
+        while chunk := list(islice(numbered, size)):
+            yield chunk
+        return
+    ahead: deque[tuple[int, Item]] = deque()
+    horizon = 2 * jobs * size
+    while True:
+        ahead.extend(islice(numbered, horizon - len(ahead)))
+        if not ahead:
+            return
+        take = size if len(ahead) >= horizon else min(size, max(-(-len(ahead) // (2 * jobs)), TAPER_DOCS))
+        yield [ahead.popleft() for _ in range(min(take, len(ahead)))]
 
 
 def extract_lines(
@@ -394,7 +409,7 @@ def extract_lines(
     """
     jobs = jobs or available_cpus()
     chunk_size = max(int(chunk_size), 1)
-    chunks = _chunks(items, chunk_size)
+    chunks = _chunks(items, chunk_size, jobs)
     if jobs <= 1:
         runner = None  # loaded with the first chunk: nothing to do costs nothing
         for chunk in chunks:
