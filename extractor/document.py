@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .geo.data import Place
+from .morph import fold
 from .records import Block, Entity, ErrorInfo, Event, Fact, Official, Person, Span
 
 
@@ -70,6 +71,7 @@ class Document:
     _starts: list[int] = field(default_factory=list, repr=False)  # token starts, for bisection
     _block_starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _keys: list[str] = field(default_factory=list, repr=False)  # `lemma_keys`
 
     @property
     def spacy(self) -> Any:
@@ -94,6 +96,13 @@ class Document:
         if len(self._starts) != len(self.tokens):
             self._starts = [t.start for t in self.tokens]
         return range(bisect_left(self._starts, start), bisect_left(self._starts, end))
+
+    def lemma_keys(self) -> list[str]:
+        """Each token's folded lemma (`morph.fold`), the key lexicons look words up by: folded
+        once per document, not once per stage that scans every token."""
+        if len(self._keys) != len(self.tokens):
+            self._keys = [fold(t.lemma) for t in self.tokens]
+        return self._keys
 
     def token_owners(self, keep: str | None = None) -> list[Entity | None]:
         """The entity over each token (a later entity wins, except over one of type

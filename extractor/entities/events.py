@@ -50,11 +50,11 @@ class Events:
             self.find(doc)
 
     def find(self, doc: Document) -> None:
-        owner = doc.token_owners()
+        owner, keys = doc.token_owners(), doc.lemma_keys()
         i = 0
         while i < len(doc.tokens):
             tok = doc.tokens[i]
-            if owner[i] is not None or not tok.text[:1].isalpha() or fold(tok.lemma) not in self.lexicon.heads \
+            if owner[i] is not None or not tok.text[:1].isalpha() or keys[i] not in self.lexicon.heads \
                     or tok.tag.startswith("PRTF"):  # "число погибших", "пострадавших": people, not events
                 i += 1
                 continue
@@ -66,7 +66,7 @@ class Events:
                 last = self._quoted_name(doc, self._complement(doc, i + 1, owner))
             start, end = doc.tokens[first].start, doc.tokens[last - 1].end
             entity = Entity("EVENT", doc.text[start:end], start, end, normal="", block=doc.block_at(start).id,
-                            subtype=self.lexicon.types.get(fold(tok.lemma), "other"), source="rules")
+                            subtype=self.lexicon.types.get(keys[i], "other"), source="rules")
             # a verb's normal form is its infinitive ("скончался" → "скончаться")
             noun = tok.tag.startswith(NOUN_TAGS)
             entity.normal = self.normalizer.normal("EVENT", doc.tokens[first:last]) if noun else tok.lemma

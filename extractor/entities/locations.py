@@ -97,7 +97,7 @@ class Locations:
 
     def matches(self, doc: Document) -> list[tuple[int, int, Place]]:
         """Longest gazetteer matches as (first token, last token + 1, place)."""
-        lemmas = [fold(t.lemma) if t.text[:1].isalpha() else t.text for t in doc.tokens]
+        lemmas = [key if t.text[:1].isalpha() else t.text for t, key in zip(doc.tokens, doc.lemma_keys())]
         out: list[tuple[int, int, Place]] = []
         i, n = 0, len(doc.tokens)
         while i < n:

@@ -50,6 +50,11 @@ class Reading:
     surname: str  # the folded nominative of the last word: the key a document's mentions share
 
 
+def suffix_of(e: Ending) -> str:
+    """The letters an ending adds to the stem ("C": the stem's own consonant is no suffix)."""
+    return e.form[1:] if e.lemma == "C" else e.form
+
+
 def load_endings() -> list[Ending]:
     out = []
     for _, row in read_table("surname_paradigms.tsv", ("lemma", "gender", "forms", "kind"), 4):
@@ -80,16 +85,20 @@ class NameMorph:
     def __init__(self, morph: Morph, endings: list[Ending] | None = None) -> None:
         self.morph = morph
         self.endings = endings if endings is not None else load_endings()
+        # the endings by (strong, the last letter of the form's suffix; "" for none), in file order
+        self.by_last: dict[tuple[bool, str], list[tuple[int, Ending]]] = {}
+        for k, e in enumerate(self.endings):
+            self.by_last.setdefault((e.strong, suffix_of(e)[-1:]), []).append((k, e))
 
     # -- one word ---------------------------------------------------------------
 
     def by_rule(self, word: str, strong: bool) -> Options:
         low = word.lower()
         out: Options = {}
-        for e in self.endings:
-            if e.strong != strong:
-                continue
-            suffix = e.form[1:] if e.lemma == "C" else e.form
+        # only the endings whose suffix ends as the word does: a tenth of the file
+        candidates = self.by_last.get((strong, low[-1:]), []) + self.by_last.get((strong, ""), [])
+        for _, e in sorted(candidates, key=lambda item: item[0]):
+            suffix = suffix_of(e)
             if not low.endswith(suffix):
                 continue
             stem = len(low) - len(suffix)

@@ -8,7 +8,7 @@ body is named.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import Document, Token, complement_end
 from ..lexicons import read_lexicon, read_table
@@ -25,6 +25,8 @@ SUBSTANTIVE = re.compile(r"(?<=[ую]щ|[ая]щ)(?:ий|его|ему|им|ем
 UNIT_ROLES = ("part", "generic")  # org_types.tsv: a unit of a body, a vague kind of one
 SUBJECT_WORDS = {"NOUN", "ADJF", "PRTF"}  # of "по развитию туризма, спорта и молодёжной политике"
 NEEDS_COMPLEMENT = {"глава", "член", "представитель", "руководитель"}  # "глава" alone is a chapter
+MISSING = object()  # not yet asked (None: asked, no position)
+MAX_REMEMBERED = 200_000  # lemmas whose head is remembered: bounded memory on huge, varied inputs
 
 
 @dataclass
@@ -33,6 +35,7 @@ class PositionLexicon:
     modifiers: set[str]
     statuses: tuple[str, ...] = ()  # post_status.tsv stems: "Бывший" opening a sentence is no part of the post
     units: frozenset[str] = frozenset()  # org_types.tsv units and vague bodies: "комитет по бюджету"
+    _heads_of: dict[str, str | None] = field(default_factory=dict, repr=False)  # lemma -> `head`
 
     @classmethod
     def load(cls) -> "PositionLexicon":
@@ -58,8 +61,16 @@ class PositionLexicon:
         return fold(word).startswith(self.statuses)
 
     def head(self, lemma: str) -> str | None:
-        """The lexicon head a lemma stands for, prefixes removed; None if not a position."""
-        key = fold(lemma)
+        """The lexicon head a lemma stands for, prefixes removed; None if not a position
+        (remembered: every token of every document is asked)."""
+        found = self._heads_of.get(lemma, MISSING)
+        if found is MISSING:
+            if len(self._heads_of) >= MAX_REMEMBERED:
+                self._heads_of.clear()
+            found = self._heads_of[lemma] = self._lookup(fold(lemma))
+        return found
+
+    def _lookup(self, key: str) -> str | None:
         if key in self.heads:
             return key
         for prefix in PREFIXES:

@@ -115,10 +115,10 @@ class ContextReader:
         out: list[IndicatorMention] = []
         if previous is not None and self._continues(doc, first, last):
             out.append(IndicatorMention(doc.tokens[first].start, doc.tokens[first].end, previous.normal, previous.span))
-        i = first
+        i, keys = first, doc.lemma_keys()
         while i < last:
             tok = doc.tokens[i]
-            lemma = fold(tok.lemma)
+            lemma = keys[i]
             if tok.text[:1].isalpha() and self._names(doc, i, first, lemma):
                 end = self.complement(doc, i + 1, last, places, names=True)
                 start = self.modifiers(doc, i, first)

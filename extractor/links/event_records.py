@@ -187,9 +187,10 @@ class EventRecords:
         outside them ("мероприятие"), in text order."""
         events = [e for e in doc.entities if e.type == "EVENT"]
         covered = {k for e in events for k in doc.token_range(e.start, e.end)}
+        keys = doc.lemma_keys()
         anaphors = [
             Entity("ANAPHOR", t.text, t.start, t.end, t.lemma, doc.block_at(t.start).id)
-            for k, t in enumerate(doc.tokens) if k not in covered and fold(t.lemma) in self.roles.anaphors
+            for k, t in enumerate(doc.tokens) if keys[k] in self.roles.anaphors and k not in covered
         ]
         return sorted(events + anaphors, key=lambda e: e.start)
 
@@ -240,8 +241,9 @@ class EventRecords:
         """Offset of a verb of holding after the event in its sentence ("…, которое провели")."""
         k = doc.token_range(event.end, len(doc.text)).start
         sent = doc.tokens[k - 1].sent if k else 0
+        keys = doc.lemma_keys()
         while k < len(doc.tokens) and doc.tokens[k].sent == sent:
-            if fold(doc.tokens[k].lemma) in self.roles.organizer_verbs:
+            if keys[k] in self.roles.organizer_verbs:
                 return doc.tokens[k].start
             k += 1
         return None
