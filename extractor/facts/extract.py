@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass, field
+from typing import NamedTuple, TypeVar
 
 from ..document import Document
 from ..geo.gazetteer import Gazetteer
@@ -42,8 +43,33 @@ def within(items: list[T], starts: list[int], start: int, end: int) -> list[T]:
     return items[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
+class Around(NamedTuple):
+    """What is read around a number before any parse."""
+
+    sent: int
+    sentence: tuple[int, int]
+    window: tuple[int, int]  # the characters of its sentence read (READ_WINDOW)
+    clause: tuple[int, int]
+    lexical: IndicatorMention | None  # the lexicon's indicator mention for it (`Facts._indicator`)
+
+
+@dataclass
+class Numbers:
+    """A document's numbers and what `Facts.read` read around each."""
+
+    matches: list[NumberMatch]
+    starts: list[int]
+    places: dict[int, int]  # LOC start -> end
+    around: list[Around] = field(default_factory=list)
+    mentions: dict[int, list[IndicatorMention]] = field(default_factory=dict)  # per sentence (`Facts._mentions`)
+
+    def numeric(self, offset: int) -> bool:
+        return inside(offset, self.matches, self.starts)
+
+
 class Facts:
     name = "facts"
+    batched = True  # the sentences that need a parse, of all the documents of a batch, in one call
     requires: frozenset[str] = frozenset(
         {"blocks", "clean", "date", "date.inferred", "entities.dates", "entities.places", "sentences", "text", "tokens", "year"}
     )
@@ -61,40 +87,59 @@ class Facts:
         self.places = RegionReader(gazetteer)
 
     def __call__(self, docs: list[Document]) -> None:
-        for doc in docs:
-            doc.facts = self.extract(doc)
+        read = [self.read(doc) for doc in docs]
+        for doc, numbers, trees in zip(docs, read, self.parse_ahead(docs, read)):
+            doc.facts = self.extract(doc, numbers, trees)
 
-    def extract(self, doc: Document) -> list[Fact]:
+    def read(self, doc: Document) -> Numbers:
+        """The document's numbers, each with its sentence, clause and lexicon mention."""
         matches = self.recognizer.find(doc.clean)
-        if not matches:
-            return []
-        places = {e.start: e.end for e in doc.entities if e.type == "LOC"}
-        locs = sorted((e for e in doc.entities if e.type == "LOC" and e.subtype in PLACE_KINDS), key=lambda e: e.start)
-        loc_starts = [e.start for e in locs]
-        periods, document_places = Periods(doc), DocumentPlaces.of(doc, self.places.voters)
-        as_of = doc.date.isoformat() if doc.date else (str(doc.year) if doc.year else None)
-        match_starts = [x.start for x in matches]
-        facts: list[Fact] = []
-        groups: dict[tuple[int, int], str] = {}  # indicator span -> group id
-        cache: dict[int, list[IndicatorMention]] = {}
-        trees: dict[int, Tree | None] = {}
+        numbers = Numbers(matches, [x.start for x in matches], {e.start: e.end for e in doc.entities if e.type == "LOC"})
         mention_starts: dict[int, list[int]] = {}
-
-        def numeric(offset: int) -> bool:
-            return inside(offset, matches, match_starts)
-
-        previous_end = 0
         for m in matches:
             sent = doc.sentence_at(m.start)
             s_start, s_end = doc.sentences[sent] if doc.sentences else (0, len(doc.text))
             lo, hi = max(s_start, m.start - READ_WINDOW), min(s_end, m.end + READ_WINDOW)
-            mentions = self._mentions(doc, sent, places, cache)
+            mentions = self._mentions(doc, sent, numbers.places, numbers.mentions)
             if sent not in mention_starts:
                 mention_starts[sent] = [x.start for x in mentions]
             nearby = within(mentions, mention_starts[sent], lo, hi)
             clause = clause_bounds(doc.clean, lo, hi, m.start, m.end)
-            lexical = self._indicator([x for x in nearby if not inside(x.start, matches, match_starts)], m, clause)
-            indicator = self._combine(lexical, lambda: self._attached(doc, m, sent, trees, places, numeric), clause)
+            lexical = self._indicator([x for x in nearby if not numbers.numeric(x.start)], m, clause)
+            numbers.around.append(Around(sent, (s_start, s_end), (lo, hi), clause, lexical))
+        return numbers
+
+    def parse_ahead(self, docs: list[Document], read: list[Numbers]) -> list[dict[int, Tree | None]]:
+        """The trees of the sentences whose numbers may need one (`_combine`: no lexicon mention
+        in the number's clause), every document's in one call: a call's fixed cost is most of a
+        short sentence's parse."""
+        todo = [
+            (k, sent) for k, (doc, numbers) in enumerate(zip(docs, read)) if doc.sentences
+            for sent in sorted({a.sent for a in numbers.around if a.lexical is None or a.lexical.start < a.clause[0]})
+        ]
+        sentences = []
+        for k, sent in todo:
+            first, last = self._tokens(docs[k], sent)
+            sentences.append((first, [t.text for t in docs[k].tokens[first:last]]))
+        trees: list[dict[int, Tree | None]] = [{} for _ in docs]
+        for (k, sent), tree in zip(todo, self.parser.parse(sentences) if sentences else []):
+            trees[k][sent] = tree
+        return trees
+
+    def extract(self, doc: Document, numbers: Numbers, trees: dict[int, Tree | None]) -> list[Fact]:
+        matches, match_starts, places = numbers.matches, numbers.starts, numbers.places
+        if not matches:
+            return []
+        locs = sorted((e for e in doc.entities if e.type == "LOC" and e.subtype in PLACE_KINDS), key=lambda e: e.start)
+        loc_starts = [e.start for e in locs]
+        periods, document_places = Periods(doc), DocumentPlaces.of(doc, self.places.voters)
+        as_of = doc.date.isoformat() if doc.date else (str(doc.year) if doc.year else None)
+        facts: list[Fact] = []
+        groups: dict[tuple[int, int], str] = {}  # indicator span -> group id
+
+        previous_end = 0
+        for m, (sent, (s_start, s_end), (lo, hi), clause, lexical) in zip(matches, numbers.around):
+            indicator = self._combine(lexical, lambda: self._attached(doc, m, sent, trees, places, numbers.numeric), clause)
             group = groups.setdefault(indicator.span, f"G{len(groups) + 1}") if indicator else None
             end = len(doc.text[: m.noun[0]].rstrip()) if m.noun and self._elided(doc, m) else m.end
             unit, unit_head = self._unit(doc, m)
@@ -185,8 +230,8 @@ class Facts:
         places: dict[int, int],
         numeric: Callable[[int], bool],
     ) -> IndicatorMention | None:
-        """The indicator the number is grammatically attached to; its sentence is parsed on the
-        first number of it that needs a tree (most sentences never do: the lexicon names one)."""
+        """The indicator the number is grammatically attached to, in its sentence's tree (parsed
+        ahead with the batch's, `parse_ahead`: most sentences need none, the lexicon names one)."""
         if not doc.sentences:
             return None
         number = doc.token_range(m.start, m.end)
