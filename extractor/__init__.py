@@ -46,7 +46,7 @@ def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = 
 
     morph = Morph.load()
     normalizer = Normalizer(morph)
-    places = load_places()  # one reading of the TSVs for the gazetteer, the officials' countries and the document region
+    places = load_places()  # one reading of the TSVs for the gazetteer, the officials' countries, the document region and the facts' regions
     gazetteer = Gazetteer.load(morph, places)
     event_lexicon = EventLexicon.load()
     stages = [
@@ -63,7 +63,7 @@ def load(with_tokens: bool = False, with_text: bool = False, rules_only: bool = 
         Officials(None if rules_only else LinkModel.load(), Countries.from_places(places), bodies=Bodies.load(gazetteer)),
         DocumentRegion.from_places(places),
         References(RoleSynonyms.load(), morph),
-        Facts(NumberRecognizer(), ContextReader(ContextLexicon.load(), morph, normalizer), normalizer, gazetteer),
+        Facts(NumberRecognizer(), ContextReader(ContextLexicon.load(), morph, normalizer), normalizer, gazetteer, places),
         EventRecords(EventRoles.load(), event_lexicon.types),
         SpacyEntities(),
     ]

@@ -7,11 +7,12 @@ change from its words (`change.py`), its regions from the places (`regions.py`).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple, TypeVar
 
 from ..document import Document
+from ..geo.data import Place
 from ..geo.gazetteer import Gazetteer
 from ..entities.normalize import Normalizer
 from ..records import Fact
@@ -75,7 +76,10 @@ class Facts:
     )
     provides: frozenset[str] = frozenset({"facts"})
 
-    def __init__(self, recognizer: NumberRecognizer, reader: ContextReader, normalizer: Normalizer, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self, recognizer: NumberRecognizer, reader: ContextReader, normalizer: Normalizer, gazetteer: Gazetteer,
+        places: Sequence[Place] | None = None,
+    ) -> None:
         self.recognizer = recognizer
         self.reader = reader
         self.normalizer = normalizer
@@ -84,7 +88,7 @@ class Facts:
         self.syntax = SyntaxIndicators(reader, load_links())
         self.counted = CountedNoun(reader.morph, load_abbreviations())
         self.changes = ChangeReader(reader.lexicon.direction, reader.morph, ChangeLexicon.load())
-        self.places = RegionReader(gazetteer)
+        self.places = RegionReader(gazetteer, places)  # `places`: the gazetteer's, read once by the caller
 
     def __call__(self, docs: list[Document]) -> None:
         read = [self.read(doc) for doc in docs]
@@ -235,7 +239,7 @@ class Facts:
         if not doc.sentences:
             return None
         number = doc.token_range(m.start, m.end)
-        first, last = self._tokens(doc, sent)
+        first = self._tokens(doc, sent)[0]
         while True:
             listed, item = self.reader.listed(doc, number.start, first, numeric)
             if not listed or item is not None:
@@ -247,8 +251,6 @@ class Facts:
             number = previous
         if item is not None:
             return item
-        if sent not in trees:
-            trees[sent] = self.parser.parse([(first, [t.text for t in doc.tokens[first:last]])])[0]
         tree = trees.get(sent)
         if tree is None:
             return None
